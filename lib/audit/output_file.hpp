@@ -1,0 +1,32 @@
+// A report file written next to its destination and renamed into place when complete, so a
+// failed run never leaves a half-written report or destroys the previous one.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+
+namespace waudit::audit {
+
+class OutputFile {
+ public:
+  // Throws std::runtime_error when the temporary file cannot be created.
+  explicit OutputFile(std::filesystem::path destination);
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  OutputFile(OutputFile&&) = delete;
+  OutputFile& operator=(OutputFile&&) = delete;
+  ~OutputFile();  // removes the temporary file unless commit() succeeded
+
+  std::ostream& stream() { return stream_; }
+
+  // Flushes and renames into place; throws std::runtime_error on failure.
+  void commit();
+
+ private:
+  std::filesystem::path destination_;
+  std::filesystem::path temporary_;
+  std::ofstream stream_;
+  bool committed_ = false;
+};
+
+}  // namespace waudit::audit

@@ -1,0 +1,36 @@
+// `waudit scan`: inputs -> messages -> detections -> findings -> report.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace waudit::audit {
+
+enum class OutputFormat { text, json };
+enum class ShowValues { no, yes };
+
+// Exit codes of CONTRACT.md.
+enum class ExitCode { clean = 0, findings = 1, error = 2 };
+
+struct ScanRequest {
+  std::vector<std::string> paths;
+  std::vector<std::filesystem::path> rule_files;  // user packs added to the built-in ones
+  OutputFormat format = OutputFormat::text;
+  std::optional<std::filesystem::path> output;  // nullopt: standard output
+  ShowValues show_values = ShowValues::no;
+  // Findings at or above this severity make the exit code 1; nullopt: never.
+  std::optional<rules::Severity> fail_on = rules::Severity::low;
+  std::string fingerprint_key;
+};
+
+// Runs the whole scan. Errors about inputs go to `errors` (one line each) and the scan goes
+// on; a problem that prevents starting (bad rule pack, unwritable output) throws
+// std::runtime_error with a one-line message.
+ExitCode scan(const ScanRequest& request, std::ostream& out, std::ostream& errors);
+
+}  // namespace waudit::audit

@@ -1,0 +1,23 @@
+// Attachment references in a message body, with their captions:
+//   Android  IMG-20230415-WA0007.jpg (Datei angehängt)\ncaption
+//   iOS      <Anhang: 00000012-PHOTO-2023-04-15-14-03-12.jpg>
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "chat/markers.hpp"
+
+namespace waudit::chat {
+
+struct AttachmentReference {
+  std::string_view file_name;  // a view into the body
+  std::size_t end = 0;         // byte offset in the body just after the reference
+};
+
+// Looks for a reference on the first line of `body`; nullopt when there is none.
+std::optional<AttachmentReference> find_attachment(std::string_view body,
+                                                   const MarkerTable& markers);
+
+}  // namespace waudit::chat

@@ -1,0 +1,56 @@
+// Turns the lines of a chat export into messages, one line at a time, so that memory is
+// bounded by the longest message, not by the file.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "chat/date_order.hpp"
+#include "chat/markers.hpp"
+#include "chat/message.hpp"
+#include "text/line_reader.hpp"
+
+namespace waudit::chat {
+
+using MessageHandler = std::function<void(const Message&)>;
+
+class ExportParser {
+ public:
+  static constexpr std::size_t kDefaultMaxMessage = std::size_t{4} << 20;
+
+  ExportParser(const MarkerTable& markers, MessageHandler on_message,
+               std::size_t max_message = kDefaultMaxMessage);
+
+  // Feeds the next line of the file (lines must come in order). A message is handed to the
+  // handler once the line after it (or finish()) shows that it is complete.
+  void feed(const text::Line& line);
+
+  // Hands out the last message.
+  void finish();
+
+  std::uint64_t messages() const { return messages_; }        // headless ones included
+  std::uint64_t header_lines() const { return header_lines_; }
+  // Messages cut because they exceeded max_message bytes (their tail is not scanned).
+  std::uint64_t truncated_messages() const { return truncated_messages_; }
+  const DateOrderEvidence& date_evidence() const { return evidence_; }
+
+ private:
+  void start_message(const text::Line& line, const Header& header);
+  void append_line(const text::Line& line);
+  void emit();
+
+  const MarkerTable& markers_;
+  MessageHandler on_message_;
+  std::size_t max_message_;
+  std::string body_;  // the current message's text, reused between messages
+  Message current_;
+  bool has_current_ = false;
+  bool current_truncated_ = false;
+  std::uint64_t messages_ = 0;
+  std::uint64_t header_lines_ = 0;
+  std::uint64_t truncated_messages_ = 0;
+  DateOrderEvidence evidence_;
+};
+
+}  // namespace waudit::chat

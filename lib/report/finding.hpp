@@ -1,0 +1,57 @@
+// What the report says: findings and the inputs they came from. Owned values, so sinks may
+// keep them; the match is already masked unless the user asked for values.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace waudit::report {
+
+struct Location {
+  std::string path;
+  std::optional<std::string> entry;  // inside a ZIP; nullopt for a plain file
+  std::optional<std::uint64_t> line;
+  std::optional<std::uint64_t> column;  // in code points
+};
+
+struct Finding {
+  std::string rule;
+  std::string category;
+  rules::Severity severity = rules::Severity::medium;
+  Location location;
+  std::string chat;
+  std::optional<std::string> sender;
+  std::optional<std::string> timestamp;  // ISO 8601 local time, no zone
+  std::string match;                     // masked unless --show-values
+  std::optional<std::string> attachment;
+  std::string fingerprint;
+  double confidence = 0;
+};
+
+// Sorts by (path, entry, line, column, rule): the order of every output.
+void sort_findings(std::vector<Finding>& findings);
+
+struct InputReport {
+  std::string path;
+  std::string kind;  // "txt", "zip"
+  std::uint64_t chats = 0;
+  std::uint64_t messages = 0;
+  std::vector<std::string> errors;
+  std::optional<std::string> date_order;  // "dmy", "mdy", "ymd"
+  bool date_order_assumed = false;
+  std::vector<std::string> media;  // media entries found in the archive
+};
+
+struct Summary {
+  std::uint64_t findings = 0;
+  std::map<std::string, std::uint64_t> by_rule;
+  std::map<std::string, std::uint64_t> by_severity;
+  std::uint64_t errors = 0;
+};
+
+}  // namespace waudit::report

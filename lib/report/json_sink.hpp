@@ -1,0 +1,26 @@
+// The JSON document of CONTRACT.md (schema waudit-findings/1), written at finish because its
+// summary is known only then. Findings are buffered; message text never is.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "report/sink.hpp"
+
+namespace waudit::report {
+
+class JsonSink final : public Sink {
+ public:
+  JsonSink(std::ostream& out, std::string tool_version);
+  void input(const InputReport& input, std::span<const Finding> findings) override;
+  void finish(const Summary& summary) override;
+
+ private:
+  std::ostream& out_;
+  std::string tool_version_;
+  std::vector<InputReport> inputs_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace waudit::report

@@ -1,0 +1,24 @@
+// Where a report goes. The scan pushes each input with its findings (already sorted) and then
+// the summary; a sink writes as it goes (text) or at finish (JSON, which needs the summary).
+#pragma once
+
+#include <span>
+
+#include "report/finding.hpp"
+
+namespace waudit::report {
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  Sink() = default;
+  Sink(const Sink&) = delete;
+  Sink& operator=(const Sink&) = delete;
+  Sink(Sink&&) = delete;
+  Sink& operator=(Sink&&) = delete;
+
+  virtual void input(const InputReport& input, std::span<const Finding> findings) = 0;
+  virtual void finish(const Summary& summary) = 0;
+};
+
+}  // namespace waudit::report
