@@ -1,1 +1,139 @@
-// TODO
+// `waudit scan`, top-down: each step is one call, in the order the data flows.
+#include "audit/scan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <ostream>
+#include <stdexcept>
+
+#include "audit/input_scan.hpp"
+#include "audit/output_file.hpp"
+#include "input/discover.hpp"
+#include "report/fingerprint.hpp"
+#include "report/json_sink.hpp"
+#include "report/text_sink.hpp"
+#include "rules/rule_pack.hpp"
+
+namespace waudit::audit {
+namespace {
+
+detect::Detector load_detector(const std::vector<std::filesystem::path>& rule_files) {
+  auto rules = rules::load_builtin_rules();
+  if (!rules) {
+    throw std::runtime_error(rules.error());
+  }
+  for (const std::filesystem::path& path : rule_files) {
+    auto extra = rules::load_rule_file(path);
+    if (!extra) {
+      throw std::runtime_error(extra.error());
+    }
+    rules::merge_rules(*rules, std::move(*extra));
+  }
+  auto detector = detect::Detector::create(std::move(*rules));
+  if (!detector) {
+    throw std::runtime_error(detector.error());
+  }
+  return std::move(*detector);
+}
+
+std::string fingerprint_key(const ScanRequest& request) {
+  if (request.fingerprint_key_file) {
+    std::ifstream file(*request.fingerprint_key_file, std::ios::binary);
+    std::string key((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) {
+      key.pop_back();
+    }
+    if (!file.good() && !file.eof()) {
+      key.clear();
+    }
+    if (key.empty()) {
+      throw std::runtime_error(fmt::format("{}: cannot read fingerprint key (empty or unreadable)",
+                                           request.fingerprint_key_file->string()));
+    }
+    return key;
+  }
+  const char* from_environment = std::getenv("WAUDIT_FINGERPRINT_KEY");
+  if (from_environment != nullptr && *from_environment != '\0') {
+    return from_environment;
+  }
+  return std::string(report::kDefaultFingerprintKey);
+}
+
+std::unique_ptr<report::Sink> make_sink(OutputFormat format, std::ostream& out) {
+  if (format == OutputFormat::json) {
+    return std::make_unique<report::JsonSink>(out, WAUDIT_VERSION);
+  }
+  return std::make_unique<report::TextSink>(out);
+}
+
+void count(report::Summary& summary, const InputResult& result) {
+  summary.errors += result.report.errors.size();
+  for (const report::Finding& finding : result.findings) {
+    ++summary.findings;
+    ++summary.by_rule[finding.rule];
+    ++summary.by_severity[std::string(rules::to_string(finding.severity))];
+  }
+}
+
+// Paths that named nothing usable still appear in the report, with their error.
+InputResult unusable_input(const Origin& origin, const Problem& problem, Diagnostics& diagnostics) {
+  InputResult result;
+  result.report.path = origin.path;
+  result.report.kind = "none";
+  result.report.errors.push_back(diagnostics.report(origin, problem));
+  return result;
+}
+
+ExitCode exit_code(const report::Summary& summary, std::optional<rules::Severity> highest,
+                   std::optional<rules::Severity> fail_on) {
+  if (summary.errors > 0) {
+    return ExitCode::error;  // an incomplete scan is not a clean one, findings or not
+  }
+  const bool failing = fail_on && highest && *highest >= *fail_on;
+  return failing ? ExitCode::findings : ExitCode::clean;
+}
+
+}  // namespace
+
+ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors) {
+  ScanRequest request = given;
+  request.fingerprint_key = fingerprint_key(given);
+  // Rules first: a broken pack stops the run before any input is read.
+  const detect::Detector detector = load_detector(request.rule_files);
+  // The report's destination next, so an unwritable path fails before the work is done.
+  std::unique_ptr<OutputFile> file =
+      request.output ? std::make_unique<OutputFile>(*request.output) : nullptr;
+  std::unique_ptr<report::Sink> sink = make_sink(request.format, file ? file->stream() : out);
+
+  Diagnostics diagnostics(errors);
+  const ScanSettings settings{detector, request, diagnostics};
+  const input::Discovery discovery = input::discover(request.paths);
+  report::Summary summary;
+  std::optional<rules::Severity> highest;
+  auto publish = [&](const InputResult& result) {
+    count(summary, result);
+    for (const report::Finding& finding : result.findings) {
+      highest = std::max(highest.value_or(finding.severity), finding.severity);
+    }
+    sink->input(result.report, result.findings);
+  };
+  for (const auto& [origin, problem] : discovery.problems) {
+    publish(unusable_input(origin, problem, diagnostics));
+  }
+  // Inputs one at a time, each read as a stream: memory stays bounded by one chat's findings.
+  for (const input::InputFile& input_file : discovery.files) {
+    publish(scan_input(input_file, settings));
+  }
+  sink->finish(summary);
+  if (file) {
+    file->commit();
+  }
+  return exit_code(summary, highest, request.fail_on);
+}
+
+}  // namespace waudit::audit

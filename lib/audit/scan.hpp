@@ -25,7 +25,10 @@ struct ScanRequest {
   ShowValues show_values = ShowValues::no;
   // Findings at or above this severity make the exit code 1; nullopt: never.
   std::optional<rules::Severity> fail_on = rules::Severity::low;
-  std::string fingerprint_key;
+  // Key of the finding fingerprints: this file's content (without a final newline), else the
+  // environment variable WAUDIT_FINGERPRINT_KEY, else report::kDefaultFingerprintKey.
+  std::optional<std::filesystem::path> fingerprint_key_file;
+  std::string fingerprint_key;  // filled by scan() from the above
 };
 
 // Runs the whole scan. Errors about inputs go to `errors` (one line each) and the scan goes

@@ -1,1 +1,121 @@
-// TODO
+// Scoring follows detectors.md §8 in a simple, explainable form: a validated checksum gives
+// 0.95, a pattern alone 0.5, and a context keyword in this message or the one before adds
+// 0.35 (capped at 1). A rule that requires context drops candidates without it.
+#include "detect/detector.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include "text/value_normalize.hpp"
+
+namespace waudit::detect {
+namespace {
+
+constexpr double kValidated = 0.95;
+constexpr double kPatternOnly = 0.5;
+constexpr double kContextBonus = 0.35;
+
+bool is_separator(char c) {
+  return c == ' ' || c == '-' || c == '.' || c == '/' || c == '\n' || c == '\t';
+}
+
+// A greedy pattern may take in what follows the value ("DE89 ... 30 00 und 12"): try the
+// value cut before each separator, longest first, and keep the first one that validates.
+std::optional<std::size_t> validated_length(std::string_view value, validate::Validator check,
+                                            std::string& normalized) {
+  normalized = text::normalize_value(value);
+  if (check(normalized)) {
+    return value.size();
+  }
+  for (std::size_t cut = value.size() - 1; cut > 0; --cut) {
+    if (is_separator(value[cut]) && !is_separator(value[cut - 1])) {
+      normalized = text::normalize_value(value.substr(0, cut));
+      if (check(normalized)) {
+        return cut;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The digits of an IBAN can also look like a card number: characters that one validated
+// value covers belong to that value, so a detection inside a longer one is dropped.
+void drop_nested(std::vector<Detection>& out, std::size_t first) {
+  std::vector<Detection> kept;
+  for (std::size_t i = first; i < out.size(); ++i) {
+    const Detection& inner = out[i];
+    const bool nested = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                    [&](const Detection& outer) {
+                                      return &outer != &inner && outer.begin <= inner.begin &&
+                                             inner.end <= outer.end &&
+                                             outer.end - outer.begin > inner.end - inner.begin;
+                                    });
+    if (!nested) {
+      kept.push_back(std::move(out[i]));
+    }
+  }
+  out.resize(first);
+  std::move(kept.begin(), kept.end(), std::back_inserter(out));
+}
+
+bool overlaps(const Span& span, const ScanText& input) {
+  return span.begin < input.skip_end && input.skip_begin < span.end;
+}
+
+}  // namespace
+
+tl::expected<Detector, std::string> Detector::create(std::vector<rules::Rule> rules) {
+  auto scanner = Scanner::compile(rules);
+  if (!scanner) {
+    return tl::unexpected(scanner.error());
+  }
+  return Detector(std::move(rules), std::move(*scanner));
+}
+
+Detector::Detector(std::vector<rules::Rule> rules, Scanner scanner)
+    : rules_(std::move(rules)), scanner_(std::move(scanner)) {}
+
+void Detector::scan(const ScanText& input, std::vector<Detection>& out) const {
+  spans_.clear();
+  scanner_.find(input.text, spans_);
+  const std::size_t first = out.size();
+  for (const Span& span : spans_) {
+    Detection detection;
+    if (!overlaps(span, input) && accept(span, input, detection)) {
+      out.push_back(std::move(detection));
+    }
+  }
+  const auto begin = out.begin() + static_cast<std::ptrdiff_t>(first);
+  std::sort(begin, out.end(), [](const Detection& a, const Detection& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.rule_index < b.rule_index;
+  });
+  drop_nested(out, first);
+}
+
+bool Detector::accept(const Span& span, const ScanText& input, Detection& detection) const {
+  const rules::Rule& rule = rules_[span.rule_index];
+  std::string_view value = input.text.substr(span.begin, span.end - span.begin);
+  double confidence = kPatternOnly;
+  if (rule.validator != nullptr) {
+    const auto length = validated_length(value, rule.validator, detection.normalized);
+    if (!length) {
+      return false;
+    }
+    value = value.substr(0, *length);
+    confidence = kValidated;
+  } else {
+    detection.normalized = text::normalize_value(value);
+  }
+  const bool context = scanner_.has_context(span.rule_index, input.text) ||
+                       scanner_.has_context(span.rule_index, input.previous);
+  if (rule.context_required && !context) {
+    return false;
+  }
+  detection.rule_index = span.rule_index;
+  detection.begin = span.begin;
+  detection.end = span.begin + value.size();
+  detection.confidence = std::min(1.0, confidence + (context ? kContextBonus : 0.0));
+  return true;
+}
+
+}  // namespace waudit::detect

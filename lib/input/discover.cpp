@@ -1,1 +1,89 @@
-// TODO
+#include "input/discover.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <system_error>
+
+namespace waudit::input {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_export_extension(const fs::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == ".txt" || extension == ".zip";
+}
+
+std::string read_magic(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::string magic(4, '\0');
+  file.read(magic.data(), static_cast<std::streamsize>(magic.size()));
+  magic.resize(static_cast<std::size_t>(std::max<std::streamsize>(file.gcount(), 0)));
+  return magic;
+}
+
+void add_file(const fs::path& path, std::string display, Discovery& found) {
+  found.files.push_back(InputFile{path, std::move(display), sniff_kind(read_magic(path))});
+}
+
+void walk_directory(const fs::path& root, const std::string& shown_root, Discovery& found) {
+  std::error_code error;
+  // Symbolic links to directories are not followed: no cycles, no escaping the tree.
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
+  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    const fs::path& path = it->path();
+    std::error_code status_error;
+    if (!it->is_regular_file(status_error)) {
+      continue;
+    }
+    const bool zip_inside = sniff_kind(read_magic(path)) == InputKind::zip;
+    if (has_export_extension(path) || zip_inside) {
+      const fs::path relative = path.lexically_relative(root);
+      add_file(path, (fs::path(shown_root) / relative).generic_string(), found);
+    }
+  }
+  if (error) {
+    found.problems.push_back({Origin{shown_root, ""}, Problem{error.message(), std::nullopt}});
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(InputKind kind) { return kind == InputKind::zip ? "zip" : "txt"; }
+
+InputKind sniff_kind(std::string_view first_bytes) {
+  const bool zip = first_bytes.starts_with(std::string_view("PK\x03\x04", 4)) ||
+                   first_bytes.starts_with(std::string_view("PK\x05\x06", 4));
+  return zip ? InputKind::zip : InputKind::text;
+}
+
+Discovery discover(const std::vector<std::string>& paths) {
+  Discovery found;
+  for (const std::string& given : paths) {
+    const fs::path path(given);
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      found.problems.push_back({Origin{given, ""}, Problem{"no such file or directory", {}}});
+    } else if (fs::is_directory(status)) {
+      walk_directory(path, given, found);
+    } else if (fs::is_regular_file(status)) {
+      add_file(path, given, found);
+    } else {
+      found.problems.push_back({Origin{given, ""}, Problem{"not a regular file", {}}});
+    }
+  }
+  std::sort(found.files.begin(), found.files.end(),
+            [](const InputFile& a, const InputFile& b) { return a.display_path < b.display_path; });
+  found.files.erase(std::unique(found.files.begin(), found.files.end(),
+                                [](const InputFile& a, const InputFile& b) {
+                                  return a.display_path == b.display_path;
+                                }),
+                    found.files.end());
+  return found;
+}
+
+}  // namespace waudit::input

@@ -1,1 +1,138 @@
-// TODO
+// libzip behind a small interface: archives are opened read-only and checked for
+// consistency, entries are inflated into caller-sized buffers, and the inflated size is
+// capped no matter what the archive's directory claims.
+#include "input/zip_archive.hpp"
+
+#include <zip.h>
+
+#include <fmt/format.h>
+
+namespace waudit::input {
+
+struct ZipArchive::Handle {
+  zip_t* archive = nullptr;
+  ~Handle() {
+    if (archive != nullptr) {
+      zip_discard(archive);  // read-only: never write anything back
+    }
+  }
+  Handle() = default;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&&) = delete;
+  Handle& operator=(Handle&&) = delete;
+};
+
+namespace {
+
+std::string describe_open_error(int code) {
+  switch (code) {
+    case ZIP_ER_NOZIP:
+      return "not a ZIP archive";
+    case ZIP_ER_INCONS:
+      return "ZIP archive is inconsistent (truncated or corrupt)";
+    case ZIP_ER_OPEN:
+    case ZIP_ER_NOENT:
+      return "cannot open file";
+    case ZIP_ER_MEMORY:
+      return "out of memory while opening ZIP archive";
+    default: {
+      zip_error_t error;
+      zip_error_init_with_code(&error, code);
+      std::string text = zip_error_strerror(&error);
+      zip_error_fini(&error);
+      return "cannot read ZIP archive: " + text;
+    }
+  }
+}
+
+// Reads an entry's inflated bytes; counts them so a lying directory cannot make it inflate
+// past the limit.
+class ZipEntrySource final : public ByteSource {
+ public:
+  ZipEntrySource(zip_file_t* file, std::uint64_t max_bytes) : file_(file), max_bytes_(max_bytes) {}
+  ZipEntrySource(const ZipEntrySource&) = delete;
+  ZipEntrySource& operator=(const ZipEntrySource&) = delete;
+  ZipEntrySource(ZipEntrySource&&) = delete;
+  ZipEntrySource& operator=(ZipEntrySource&&) = delete;
+  ~ZipEntrySource() override { zip_fclose(file_); }
+
+  tl::expected<std::size_t, Problem> read(std::span<char> buffer) override {
+    const zip_int64_t count = zip_fread(file_, buffer.data(), buffer.size());
+    if (count < 0) {
+      return tl::unexpected(Problem{
+          fmt::format("cannot inflate entry: {}", zip_error_strerror(zip_file_get_error(file_))),
+          std::nullopt});
+    }
+    delivered_ += static_cast<std::uint64_t>(count);
+    if (delivered_ > max_bytes_) {
+      return tl::unexpected(Problem{
+          fmt::format("entry inflates to more than {} bytes; skipped the rest", max_bytes_),
+          std::nullopt});
+    }
+    return static_cast<std::size_t>(count);
+  }
+
+ private:
+  zip_file_t* file_;
+  std::uint64_t max_bytes_;
+  std::uint64_t delivered_ = 0;
+};
+
+std::vector<ZipEntry> list_entries(zip_t* archive) {
+  std::vector<ZipEntry> entries;
+  const zip_int64_t count = zip_get_num_entries(archive, 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW, &stat) != 0) {
+      continue;
+    }
+    ZipEntry entry;
+    entry.index = static_cast<std::uint64_t>(i);
+    entry.name = (stat.valid & ZIP_STAT_NAME) != 0 ? stat.name : "";
+    entry.size = (stat.valid & ZIP_STAT_SIZE) != 0 ? stat.size : 0;
+    entry.encrypted =
+        (stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && stat.encryption_method != ZIP_EM_NONE;
+    entry.is_directory = entry.name.ends_with('/');
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+}  // namespace
+
+tl::expected<ZipArchive, Problem> ZipArchive::open(const std::filesystem::path& path) {
+  int error_code = 0;
+  // ZIP_CHECKCONS: refuse archives whose central directory and local headers disagree.
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error_code);
+  if (archive == nullptr) {
+    return tl::unexpected(Problem{describe_open_error(error_code), std::nullopt});
+  }
+  auto handle = std::make_unique<Handle>();
+  handle->archive = archive;
+  std::vector<ZipEntry> entries = list_entries(archive);
+  return ZipArchive(std::move(handle), std::move(entries));
+}
+
+ZipArchive::ZipArchive(std::unique_ptr<Handle> handle, std::vector<ZipEntry> entries)
+    : handle_(std::move(handle)), entries_(std::move(entries)) {}
+
+ZipArchive::ZipArchive(ZipArchive&&) noexcept = default;
+ZipArchive& ZipArchive::operator=(ZipArchive&&) noexcept = default;
+ZipArchive::~ZipArchive() = default;
+
+tl::expected<std::unique_ptr<ByteSource>, Problem> ZipArchive::open_entry(
+    const ZipEntry& entry, std::uint64_t max_bytes) const {
+  if (entry.encrypted) {
+    return tl::unexpected(Problem{"entry is encrypted; skipped", std::nullopt});
+  }
+  zip_file_t* file = zip_fopen_index(handle_->archive, entry.index, 0);
+  if (file == nullptr) {
+    return tl::unexpected(Problem{
+        fmt::format("cannot open entry: {}", zip_strerror(handle_->archive)), std::nullopt});
+  }
+  return std::make_unique<ZipEntrySource>(file, max_bytes);
+}
+
+}  // namespace waudit::input

@@ -33,6 +33,7 @@ class LineReader {
  private:
   [[nodiscard]] tl::expected<bool, Problem> refill();
   [[nodiscard]] tl::expected<void, Problem> skip_rest_of_line();
+  Line take_line(std::size_t length, std::size_t consumed);
 
   input::ByteSource& source_;
   std::size_t max_line_;
@@ -40,6 +41,7 @@ class LineReader {
   std::size_t begin_ = 0;  // first unconsumed byte
   std::size_t end_ = 0;    // one past the last filled byte
   bool at_eof_ = false;
+  bool skip_pending_ = false;  // the last line was cut; its rest is still in the stream
   std::uint64_t number_ = 0;
 };
 

@@ -1,0 +1,182 @@
+#include "audit/chat_scan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "chat/export_parser.hpp"
+#include "report/fingerprint.hpp"
+#include "report/mask.hpp"
+#include "text/line_reader.hpp"
+#include "text/utf8.hpp"
+
+namespace waudit::audit {
+namespace {
+
+// A file with no message header this far in is not a chat export: stop reading it.
+constexpr std::uint64_t kHeaderSearchLines = 1000;
+constexpr std::uint64_t kHeaderSearchBytes = std::uint64_t{1} << 20;
+
+// A finding whose time is known only as written, until the file's date order is decided.
+struct PendingFinding {
+  report::Finding finding;
+  std::string normalized;
+  std::optional<std::pair<chat::DateFields, chat::TimeOfDay>> written_time;
+};
+
+// Line and code-point column of byte `offset` of a message's text.
+std::pair<std::uint64_t, std::uint64_t> locate(const chat::Message& message, std::size_t offset) {
+  const std::string_view before = message.text.substr(0, offset);
+  const auto breaks = static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t line_start = breaks == 0 ? 0 : before.rfind('\n') + 1;
+  const std::uint64_t first_column = breaks == 0 ? message.body_column : 1;
+  return {message.first_line + breaks,
+          first_column + text::count_code_points(before.substr(line_start))};
+}
+
+class ChatScanner {
+ public:
+  ChatScanner(const Origin& origin, const std::string& chat, const ScanSettings& settings)
+      : origin_(origin), chat_(chat), settings_(settings) {}
+
+  void on_message(const chat::Message& message) {
+    detections_.clear();
+    settings_.detector.scan(detect::ScanText{message.text, message.attachment_begin,
+                                             message.attachment_end, previous_text_},
+                            detections_);
+    for (const detect::Detection& detection : detections_) {
+      pending_.push_back(make_pending(message, detection));
+    }
+    previous_text_.assign(message.text);
+  }
+
+  void error(const Problem& problem) {
+    errors_.push_back(settings_.diagnostics.report(origin_, problem));
+  }
+
+  // Resolves times with the decided date order and builds the findings' fingerprints.
+  ChatResult finish(std::uint64_t messages, const chat::DateOrderDecision& order);
+
+ private:
+  PendingFinding make_pending(const chat::Message& message, const detect::Detection& detection);
+
+  const Origin& origin_;
+  const std::string& chat_;
+  const ScanSettings& settings_;
+  std::vector<detect::Detection> detections_;
+  std::vector<PendingFinding> pending_;
+  std::string previous_text_;
+  std::vector<std::string> errors_;
+};
+
+PendingFinding ChatScanner::make_pending(const chat::Message& message,
+                                         const detect::Detection& detection) {
+  const rules::Rule& rule = settings_.detector.rules()[detection.rule_index];
+  const std::string_view value =
+      message.text.substr(detection.begin, detection.end - detection.begin);
+  const auto [line, column] = locate(message, detection.begin);
+  PendingFinding pending;
+  report::Finding& finding = pending.finding;
+  finding.rule = rule.id;
+  finding.category = rule.category;
+  finding.severity = rule.severity;
+  finding.location = report::Location{
+      origin_.path,
+      origin_.entry.empty() ? std::nullopt : std::optional<std::string>(origin_.entry), line,
+      column};
+  finding.chat = chat_;
+  if (!message.sender.empty()) {
+    finding.sender = std::string(message.sender);
+  }
+  finding.match = settings_.request.show_values == ShowValues::yes ? std::string(value)
+                                                                   : report::mask_value(value);
+  if (!message.attachment.empty()) {
+    finding.attachment = std::string(message.attachment);
+  }
+  finding.confidence = detection.confidence;
+  pending.normalized = detection.normalized;
+  if (message.kind != chat::MessageKind::headless) {
+    pending.written_time = std::pair{message.date, message.time};
+  }
+  return pending;
+}
+
+ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDecision& order) {
+  ChatResult result;
+  result.messages = messages;
+  result.date_order = order;
+  for (PendingFinding& pending : pending_) {
+    report::Finding& finding = pending.finding;
+    if (pending.written_time) {
+      const auto& [date, time] = *pending.written_time;
+      if (const auto resolved = chat::resolve(date, time, order.order)) {
+        finding.timestamp = chat::to_iso(*resolved);
+      }
+    }
+    finding.fingerprint = report::fingerprint(
+        settings_.request.fingerprint_key,
+        {finding.rule, pending.normalized, chat_, finding.timestamp.value_or("")});
+    result.findings.push_back(std::move(finding));
+  }
+  result.errors = std::move(errors_);
+  return result;
+}
+
+bool looks_like_no_export(const chat::ExportParser& parser, std::uint64_t line,
+                          std::uint64_t bytes) {
+  return parser.header_lines() == 0 && (line >= kHeaderSearchLines || bytes >= kHeaderSearchBytes);
+}
+
+}  // namespace
+
+ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
+                     const ScanSettings& settings) {
+  ChatScanner scanner(origin, chat, settings);
+  chat::ExportParser parser(chat::builtin_markers(),
+                            [&](const chat::Message& message) { scanner.on_message(message); });
+  text::LineReader reader(source);
+  std::uint64_t bytes = 0;
+  bool has_header = true;
+  while (true) {
+    auto line = reader.next();
+    if (!line) {
+      scanner.error(line.error());
+      break;
+    }
+    if (!*line) {
+      break;
+    }
+    if ((*line)->truncated) {
+      scanner.error(Problem{fmt::format("line longer than {} bytes; the rest of it was not scanned",
+                                        text::LineReader::kDefaultMaxLine),
+                            (*line)->number});
+    }
+    parser.feed(**line);
+    bytes += (*line)->text.size() + 1;
+    if (looks_like_no_export(parser, (*line)->number, bytes)) {
+      has_header = false;
+      break;
+    }
+  }
+  if (parser.header_lines() == 0) {
+    has_header = false;
+  }
+  if (!has_header) {
+    scanner.error(Problem{"not a WhatsApp chat export (no message header found)", std::nullopt});
+    ChatResult result;
+    result.is_export = false;
+    result.errors = scanner.finish(0, {}).errors;
+    return result;
+  }
+  parser.finish();
+  if (parser.truncated_messages() > 0) {
+    scanner.error(Problem{fmt::format("{} message(s) longer than {} bytes; their ends were not "
+                                      "scanned",
+                                      parser.truncated_messages(),
+                                      chat::ExportParser::kDefaultMaxMessage),
+                          std::nullopt});
+  }
+  return scanner.finish(parser.messages(), parser.date_evidence().decide());
+}
+
+}  // namespace waudit::audit

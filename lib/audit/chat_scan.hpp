@@ -1,0 +1,38 @@
+// One chat text, from its byte stream to findings: lines -> messages -> detections. The
+// findings' timestamps and fingerprints wait for the end of the chat, because only the whole
+// file tells whether 03.04. is the 3rd of April or the 4th of March.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/scan.hpp"
+#include "chat/date_order.hpp"
+#include "detect/detector.hpp"
+#include "diagnostics.hpp"
+#include "input/byte_source.hpp"
+#include "report/finding.hpp"
+
+namespace waudit::audit {
+
+// What every chat of a run shares.
+struct ScanSettings {
+  const detect::Detector& detector;
+  const ScanRequest& request;
+  Diagnostics& diagnostics;
+};
+
+struct ChatResult {
+  std::uint64_t messages = 0;
+  std::vector<report::Finding> findings;
+  std::vector<std::string> errors;
+  std::optional<chat::DateOrderDecision> date_order;  // nullopt when no header was read
+  bool is_export = true;  // false: no message header near the start, nothing reported
+};
+
+ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
+                     const ScanSettings& settings);
+
+}  // namespace waudit::audit
