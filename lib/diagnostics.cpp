@@ -4,11 +4,29 @@
 #include <ostream>
 
 namespace waudit {
+namespace {
+
+// Names come from archives and file systems and may hold line breaks or terminal escape
+// sequences; an error must stay one line and must not drive the terminal.
+std::string printable(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20U || byte == 0x7FU) {
+      out += fmt::format("\\x{:02x}", byte);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string format_located(const Origin& origin, const Problem& problem) {
-  std::string text = origin.path;
+  std::string text = printable(origin.path);
   if (!origin.entry.empty()) {
-    text += ": " + origin.entry;
+    text += ": " + printable(origin.entry);
   }
   if (problem.line) {
     text += fmt::format(":{}", *problem.line);

@@ -57,6 +57,14 @@ class ChatScanner {
   // Resolves times with the decided date order and builds the findings' fingerprints.
   ChatResult finish(std::uint64_t messages, const chat::DateOrderDecision& order);
 
+  // What a file that turned out not to be an export yields: its errors, nothing else.
+  ChatResult not_an_export() {
+    ChatResult result;
+    result.is_export = false;
+    result.errors = std::move(errors_);
+    return result;
+  }
+
  private:
   PendingFinding make_pending(const chat::Message& message, const detect::Detection& detection);
 
@@ -162,11 +170,10 @@ ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std:
     has_header = false;
   }
   if (!has_header) {
-    scanner.error(Problem{"not a WhatsApp chat export (no message header found)", std::nullopt});
-    ChatResult result;
-    result.is_export = false;
-    result.errors = scanner.finish(0, {}).errors;
-    return result;
+    scanner.error(Problem{bytes == 0 ? "empty file; nothing to scan"
+                                     : "not a WhatsApp chat export (no message header found)",
+                          std::nullopt});
+    return scanner.not_an_export();
   }
   parser.finish();
   if (parser.truncated_messages() > 0) {

@@ -1,1 +1,99 @@
+#include "detect/detector.hpp"
+
 #include <doctest/doctest.h>
+
+#include "rules/rule_pack.hpp"
+
+TEST_SUITE_BEGIN("detect");
+
+namespace {
+
+waudit::detect::Detector builtin_detector() {
+  auto rules = waudit::rules::load_builtin_rules();
+  REQUIRE(rules.has_value());
+  auto detector = waudit::detect::Detector::create(std::move(*rules));
+  REQUIRE(detector.has_value());
+  return std::move(*detector);
+}
+
+std::vector<waudit::detect::Detection> scan(const waudit::detect::Detector& detector,
+                                            const waudit::detect::ScanText& input) {
+  std::vector<waudit::detect::Detection> out;
+  detector.scan(input, out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("detect::Detector reports byte spans in order with their normalized values") {
+  const auto detector = builtin_detector();
+  const std::string text = "Karte 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00";
+  const auto found = scan(detector, {text, 0, 0, ""});
+  REQUIRE(found.size() == 2);
+  CHECK(detector.rules()[found[0].rule_index].id == "payment-card");
+  CHECK(found[0].begin == 6);
+  CHECK(found[0].normalized == "4111111111111111");
+  CHECK(detector.rules()[found[1].rule_index].id == "iban");
+  CHECK(text.substr(found[1].begin, found[1].end - found[1].begin) == "DE89 3704 0044 0532 0130 00");
+}
+
+TEST_CASE("detect::Detector finds values after multi-byte characters and across line breaks") {
+  const auto detector = builtin_detector();
+  const std::string text = "Grüße\u202F\nDE89 3704 0044 0532 0130 00";
+  const auto found = scan(detector, {text, 0, 0, ""});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].begin == text.find("DE89"));
+}
+
+TEST_CASE("detect::Detector does not take letters glued to a value as a boundary") {
+  const auto detector = builtin_detector();
+  CHECK(scan(detector, {"ÄDE89370400440532013000", 0, 0, ""}).empty());
+  CHECK(scan(detector, {"x4111111111111111", 0, 0, ""}).empty());
+}
+
+TEST_CASE("detect::Detector skips the attachment reference") {
+  const auto detector = builtin_detector();
+  const std::string text = "4111111111111111.jpg (file attached)\n4111 1111 1111 1111";
+  const auto found = scan(detector, {text, 0, text.find('\n'), ""});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].begin == text.find('\n') + 1);
+}
+
+TEST_CASE("detect::Detector raises confidence with a keyword here or in the message before") {
+  const auto detector = builtin_detector();
+  const auto plain = scan(detector, {"DE89370400440532013000", 0, 0, ""});
+  const auto here = scan(detector, {"IBAN: DE89370400440532013000", 0, 0, ""});
+  const auto before = scan(detector, {"DE89370400440532013000", 0, 0, "Deine Kontonummer?"});
+  REQUIRE(plain.size() == 1);
+  REQUIRE(here.size() == 1);
+  REQUIRE(before.size() == 1);
+  CHECK(plain[0].confidence == doctest::Approx(0.95));
+  CHECK(here[0].confidence == doctest::Approx(1.0));
+  CHECK(before[0].confidence == doctest::Approx(1.0));
+}
+
+TEST_CASE("detect::Detector drops a candidate without context when the rule requires it") {
+  auto rules = waudit::rules::parse_rule_pack(
+      "[[rule]]\nid = \"pin\"\ncategory = \"security\"\ndescription = \"d\"\n"
+      "pattern = '(?:^|[^0-9])([0-9]{4})(?:$|[^0-9])'\ncontext.keywords = [\"pin\"]\n"
+      "context.required = true\n",
+      "p.toml");
+  REQUIRE(rules.has_value());
+  auto detector = waudit::detect::Detector::create(std::move(*rules));
+  REQUIRE(detector.has_value());
+  CHECK(scan(*detector, {"um 1830 da", 0, 0, ""}).empty());
+  const auto found = scan(*detector, {"die PIN ist 1830", 0, 0, ""});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].confidence == doctest::Approx(0.85));
+}
+
+TEST_CASE("detect::Detector reports a broken pattern with its rule and pack") {
+  auto rules = waudit::rules::parse_rule_pack(
+      "[[rule]]\nid = \"bad\"\ncategory = \"c\"\ndescription = \"d\"\npattern = '(['\n", "p.toml");
+  REQUIRE(rules.has_value());
+  const auto detector = waudit::detect::Detector::create(std::move(*rules));
+  REQUIRE_FALSE(detector.has_value());
+  CHECK(detector.error().starts_with("p.toml: rule bad: bad pattern: "));
+}
+
+TEST_SUITE_END();

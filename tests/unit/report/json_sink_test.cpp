@@ -1,1 +1,78 @@
+#include "report/json_sink.hpp"
+
 #include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+TEST_SUITE_BEGIN("report");
+
+namespace {
+
+waudit::report::Finding sample_finding() {
+  waudit::report::Finding finding;
+  finding.rule = "iban";
+  finding.category = "financial";
+  finding.severity = waudit::rules::Severity::high;
+  finding.location = {"exports/chat.zip", "WhatsApp Chat mit Max.txt", 42, 17};
+  finding.chat = "Max";
+  finding.sender = "Max Mustermann";
+  finding.timestamp = "2023-04-15T14:03:00";
+  finding.match = "DE89 **** **** **** **30 00";
+  finding.fingerprint = "9f2c";
+  finding.confidence = 0.95;
+  return finding;
+}
+
+}  // namespace
+
+TEST_CASE("report::JsonSink writes the contract's document") {
+  std::ostringstream out;
+  waudit::report::JsonSink sink(out, "0.1.0");
+  waudit::report::InputReport input{"exports/chat.zip", "zip", 1, 812, {}, "dmy", false, {"a.jpg"}};
+  const auto finding = sample_finding();
+  sink.input(input, std::span(&finding, 1));
+  sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
+  const auto json = nlohmann::json::parse(out.str());
+  CHECK(json["schema"] == "waudit-findings/1");
+  CHECK(json["tool"] == nlohmann::json{{"name", "waudit"}, {"version", "0.1.0"}});
+  CHECK(json["inputs"][0]["path"] == "exports/chat.zip");
+  CHECK(json["inputs"][0]["kind"] == "zip");
+  CHECK(json["inputs"][0]["chats"] == 1);
+  CHECK(json["inputs"][0]["messages"] == 812);
+  CHECK(json["inputs"][0]["errors"] == nlohmann::json::array());
+  CHECK(json["inputs"][0]["media"] == nlohmann::json{"a.jpg"});
+  const auto& f = json["findings"][0];
+  CHECK(f["rule"] == "iban");
+  CHECK(f["severity"] == "high");
+  CHECK(f["location"] == nlohmann::json{{"path", "exports/chat.zip"},
+                                        {"entry", "WhatsApp Chat mit Max.txt"},
+                                        {"line", 42},
+                                        {"column", 17}});
+  CHECK(f["chat"] == "Max");
+  CHECK(f["sender"] == "Max Mustermann");
+  CHECK(f["timestamp"] == "2023-04-15T14:03:00");
+  CHECK(f["match"] == "DE89 **** **** **** **30 00");
+  CHECK(f["attachment"].is_null());
+  CHECK(f["fingerprint"] == "9f2c");
+  CHECK(json["summary"] == nlohmann::json{{"findings", 1},
+                                          {"by_rule", {{"iban", 1}}},
+                                          {"by_severity", {{"high", 1}}},
+                                          {"errors", 0}});
+}
+
+TEST_CASE("report::JsonSink writes null for unknown locations and survives invalid UTF-8") {
+  std::ostringstream out;
+  waudit::report::JsonSink sink(out, "0.1.0");
+  auto finding = sample_finding();
+  finding.location = {"chat.txt", std::nullopt, 3, 1};
+  finding.sender = "M\xFFx";
+  sink.input({"chat.txt", "txt", 1, 3, {}, std::nullopt, false, {}}, std::span(&finding, 1));
+  sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
+  const auto json = nlohmann::json::parse(out.str());
+  CHECK(json["findings"][0]["location"]["entry"].is_null());
+  CHECK(json["findings"][0]["sender"] == "M\uFFFDx");
+  CHECK_FALSE(json["inputs"][0].contains("media"));
+}
+
+TEST_SUITE_END();

@@ -1,0 +1,303 @@
+"""End-to-end tests: run the real waudit binary on samples/ and on broken inputs that the
+tests make themselves, and check exit codes, stderr lines and the JSON report.
+
+WAUDIT_BIN and WAUDIT_SOURCE_DIR are set by CTest (tests/CMakeLists.txt).
+"""
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+import zipfile
+
+BIN = os.environ["WAUDIT_BIN"]
+SOURCE = os.environ["WAUDIT_SOURCE_DIR"]
+SAMPLES = os.path.join(SOURCE, "samples")
+ANDROID = os.path.join(SAMPLES, "WhatsApp Chat mit Lena Schmidt.txt")
+IOS = os.path.join(SAMPLES, "WhatsApp Chat - Bakery Team.zip")
+
+# The values planted in samples/ (samples/README.md): path, entry, line, column, rule, value.
+PLANTED = [
+    # filled from samples/README.md
+]
+PLANTED_VALUES = [p[5] for p in PLANTED]
+NEGATIVES = [
+    "DE88 3704 0044 0532 0130 00",
+    "4111 1111 1111 1112",
+    "GB82 WEST 1234 5698 7654 33",
+    "5555 5555 5555 4445",
+]
+
+ANDROID_CHAT = (
+    "15.04.23, 09:12 - Jonas Weber: Guten Morgen\n"
+    "15.04.23, 09:13 - Lena Schmidt: Meine IBAN ist DE89 3704 0044 0532 0130 00\n"
+)
+
+
+def run(*args, env=None):
+    """Runs waudit; returns (exit code, stdout, stderr) as text."""
+    full_env = dict(os.environ)
+    full_env.pop("WAUDIT_FINGERPRINT_KEY", None)
+    full_env.update(env or {})
+    done = subprocess.run([BIN, *args], capture_output=True, env=full_env, timeout=120)
+    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+
+def scan_json(*args, env=None):
+    code, out, err = run("scan", "--format", "json", *args, env=env)
+    return code, json.loads(out), err
+
+
+def finding_keys(report):
+    return [
+        (f["location"]["path"], f["location"]["entry"], f["location"]["line"],
+         f["location"]["column"], f["rule"])
+        for f in report["findings"]
+    ]
+
+
+def write_zip(path, entries, **kwargs):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, **kwargs) as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+
+
+class TempDirTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="waudit-cli-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def write(self, name, data):
+        path = self.path(name)
+        with open(path, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return path
+
+
+class SampleScan(unittest.TestCase):
+    def test_json_report_has_exactly_the_planted_findings(self):
+        code, report, err = scan_json(SAMPLES)
+        self.assertEqual(code, 1, err)
+        self.assertEqual(err, "")
+        self.assertEqual(report["schema"], "waudit-findings/1")
+        expected = sorted((os.path.join(SAMPLES, p[0]), p[1], p[2], p[3], p[4]) for p in PLANTED)
+        self.assertEqual(finding_keys(report), expected)
+        self.assertEqual(report["summary"]["findings"], len(PLANTED))
+        self.assertEqual(report["summary"]["errors"], 0)
+
+    def test_findings_carry_chat_sender_and_time(self):
+        _, report, _ = scan_json(SAMPLES)
+        for finding in report["findings"]:
+            self.assertTrue(finding["chat"])
+            self.assertTrue(finding["sender"])
+            self.assertRegex(finding["timestamp"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$")
+            self.assertRegex(finding["fingerprint"], r"^[0-9a-f]{32}$")
+        chats = {f["chat"] for f in report["findings"]}
+        self.assertEqual(chats, {"Lena Schmidt", "Bakery Team"})
+
+    def test_inputs_list_both_samples_with_their_kind(self):
+        _, report, _ = scan_json(SAMPLES)
+        kinds = {os.path.basename(i["path"]): i["kind"] for i in report["inputs"]}
+        self.assertEqual(kinds, {"WhatsApp Chat - Bakery Team.zip": "zip",
+                                 "WhatsApp Chat mit Lena Schmidt.txt": "txt"})
+        for entry in report["inputs"]:
+            self.assertEqual(entry["chats"], 1)
+            self.assertGreater(entry["messages"], 10)
+            self.assertEqual(entry["errors"], [])
+        ios = [i for i in report["inputs"] if i["kind"] == "zip"][0]
+        self.assertEqual(len(ios["media"]), 2)
+
+    def test_values_are_masked_everywhere_unless_asked(self):
+        code, out, err = run("scan", SAMPLES)
+        json_code, json_out, _ = run("scan", "--format", "json", SAMPLES)
+        self.assertEqual((code, json_code), (1, 1))
+        for value in PLANTED_VALUES:
+            self.assertNotIn(value, out + err + json_out)
+            compact = re.sub(r"[ -]", "", value)
+            self.assertNotIn(compact, out + json_out)
+        _, shown, _ = run("scan", "--format", "json", "--show-values", SAMPLES)
+        for value in PLANTED_VALUES:
+            self.assertIn(value, shown)
+
+    def test_wrong_checksums_are_not_reported(self):
+        _, shown, _ = run("scan", "--format", "json", "--show-values", SAMPLES)
+        for value in NEGATIVES:
+            self.assertNotIn(value, shown)
+
+    def test_output_is_deterministic_and_independent_of_argument_order(self):
+        first = run("scan", "--format", "json", IOS, ANDROID)[1]
+        second = run("scan", "--format", "json", ANDROID, IOS)[1]
+        self.assertEqual(first, second)
+
+    def test_text_report_groups_by_input_and_chat(self):
+        code, out, _ = run("scan", SAMPLES)
+        self.assertEqual(code, 1)
+        self.assertIn('chat "Lena Schmidt"', out)
+        self.assertIn('chat "Bakery Team" in _chat.txt', out)
+        self.assertRegex(out, r"\n\d+ findings \(")
+
+    def test_fail_on_controls_the_exit_code(self):
+        self.assertEqual(run("scan", "--fail-on", "never", SAMPLES)[0], 0)
+        self.assertEqual(run("scan", "--fail-on", "critical", SAMPLES)[0], 0)
+        self.assertEqual(run("scan", "--fail-on", "high", SAMPLES)[0], 1)
+
+    def test_fingerprints_depend_on_the_key(self):
+        _, default, _ = scan_json(ANDROID)
+        _, keyed, _ = scan_json(ANDROID, env={"WAUDIT_FINGERPRINT_KEY": "company secret"})
+        self.assertNotEqual(default["findings"][0]["fingerprint"],
+                            keyed["findings"][0]["fingerprint"])
+        self.assertEqual(finding_keys(default), finding_keys(keyed))
+
+
+class Arguments(TempDirTest):
+    def test_version(self):
+        code, out, _ = run("--version")
+        self.assertEqual(code, 0)
+        self.assertRegex(out, r"^waudit \d+\.\d+\.\d+")
+
+    def test_usage_errors_exit_2_with_one_line(self):
+        code, _, err = run("scan")
+        self.assertEqual(code, 2)
+        self.assertTrue(err.startswith("waudit: error: "))
+        self.assertEqual(run("scan", "--format", "xml", ANDROID)[0], 2)
+        self.assertEqual(run("frobnicate")[0], 2)
+
+    def test_broken_rule_pack_names_file_and_line(self):
+        pack = self.write("bad.toml", '[[rule]]\nid = "x"\ncategory = "c"\ndescription = "d"\n'
+                                      'pattern = "x"\nvalidator = "nope"\n')
+        code, out, err = run("scan", "--rules", pack, ANDROID)
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        self.assertEqual(err, f'waudit: error: {pack}:6: unknown validator "nope"\n')
+
+    def test_user_rule_pack_adds_a_rule(self):
+        pack = self.write("extra.toml", '[[rule]]\nid = "greeting"\ncategory = "test"\n'
+                                        'severity = "low"\ndescription = "d"\n'
+                                        "pattern = '(Guten Morgen)'\n")
+        chat = self.write("WhatsApp Chat mit Lena.txt", ANDROID_CHAT)
+        code, report, _ = scan_json("--rules", pack, chat)
+        self.assertEqual(code, 1)
+        self.assertEqual([f["rule"] for f in report["findings"]], ["greeting", "iban"])
+
+    def test_man_page_documents_every_scan_option(self):
+        _, help_text, _ = run("scan", "--help")
+        with open(os.path.join(SOURCE, "man", "waudit.1"), encoding="utf-8") as f:
+            man = f.read().replace("\\-", "-")
+        options = set(re.findall(r"--[a-z][a-z-]+", help_text))
+        self.assertIn("--fail-on", options)
+        for option in options:
+            self.assertIn(option, man)
+
+
+class OutputFile(TempDirTest):
+    def test_output_file_gets_the_report_and_stdout_stays_empty(self):
+        target = self.path("report.json")
+        code, out, _ = run("scan", "--format", "json", "--output", target, ANDROID)
+        self.assertEqual((code, out), (1, ""))
+        with open(target, encoding="utf-8") as f:
+            self.assertEqual(json.load(f)["schema"], "waudit-findings/1")
+        self.assertEqual(os.listdir(self.dir), ["report.json"])  # no temporary file left
+
+    def test_unwritable_output_fails_before_scanning(self):
+        code, _, err = run("scan", "--output", self.path("missing/dir/report.json"), ANDROID)
+        self.assertEqual(code, 2)
+        self.assertIn("cannot create output file", err)
+
+
+class BadInput(TempDirTest):
+    """Each broken input: one error line naming it, exit 2, the good input still scanned."""
+
+    def scan_with_good(self, bad, expected_error):
+        good = self.write("WhatsApp Chat mit Lena.txt", ANDROID_CHAT)
+        code, report, err = scan_json(bad, good)
+        self.assertEqual(code, 2, err)
+        lines = err.splitlines()
+        self.assertEqual(len(lines), 1, err)
+        self.assertTrue(lines[0].startswith(f"waudit: error: {bad}"), lines[0])
+        self.assertIn(expected_error, lines[0])
+        self.assertEqual([f["rule"] for f in report["findings"]], ["iban"])
+        bad_input = [i for i in report["inputs"] if i["path"] == bad][0]
+        self.assertEqual(len(bad_input["errors"]), 1)
+        self.assertEqual(report["summary"]["errors"], 1)
+        return lines[0]
+
+    def test_missing_file(self):
+        self.scan_with_good(self.path("nope.txt"), "no such file or directory")
+
+    def test_corrupt_zip(self):
+        bad = self.write("broken.zip", b"PK\x03\x04" + os.urandom(300))
+        self.scan_with_good(bad, "ZIP")
+
+    def test_truncated_zip(self):
+        with open(IOS, "rb") as f:
+            data = f.read()
+        bad = self.write("truncated.zip", data[: len(data) // 2])
+        self.scan_with_good(bad, "ZIP")
+
+    def test_zip_without_chat_text(self):
+        bad = self.path("media-only.zip")
+        write_zip(bad, [("IMG-20230415-WA0007.jpg", b"\xff\xd8\xff")])
+        self.scan_with_good(bad, "no chat text in archive")
+
+    def test_encrypted_chat_entry(self):
+        source = self.write("_chat.txt", ANDROID_CHAT)
+        bad = self.path("encrypted.zip")
+        subprocess.run(["zip", "-q", "-j", "-P", "secret", bad, source], check=True)
+        os.remove(source)
+        line = self.scan_with_good(bad, "entry is encrypted")
+        self.assertIn(": _chat.txt: ", line)
+
+    def test_text_that_is_not_an_export(self):
+        bad = self.write("notes.txt", "Einkaufsliste\nMilch\nDE89 3704 0044 0532 0130 00\n")
+        self.scan_with_good(bad, "not a WhatsApp chat export")
+
+    def test_binary_file_named_txt(self):
+        bad = self.write("photo.txt", bytes(range(256)) * 64)
+        self.scan_with_good(bad, "not a WhatsApp chat export")
+
+    def test_empty_file(self):
+        bad = self.write("empty.txt", b"")
+        self.scan_with_good(bad, "empty")
+
+    def test_entry_names_are_never_used_as_paths(self):
+        bad = self.path("traversal.zip")
+        write_zip(bad, [("../../evil\nname.txt", "x"), ("a.txt", "y"), ("b.txt", "z")])
+        line = self.scan_with_good(bad, "no chat text")
+        self.assertNotIn("\nname", line)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "..", "evil\nname.txt")))
+
+
+class Text(TempDirTest):
+    def test_invalid_utf8_is_kept_for_columns(self):
+        chat = self.write("WhatsApp Chat mit X.txt",
+                          b"15.04.23, 09:12 - X\xff: \xff\xfe IBAN DE89370400440532013000\n")
+        code, report, err = scan_json(chat)
+        self.assertEqual(code, 1, err)
+        finding = report["findings"][0]
+        self.assertEqual((finding["location"]["line"], finding["location"]["column"]), (1, 28))
+        self.assertEqual(finding["sender"], "X\ufffd")
+
+    def test_zip_entry_locations(self):
+        archive = self.path("WhatsApp Chat - Team.zip")
+        chat = ("[18.04.23, 09:41:07] Ann: hi\r\n"
+                "[18.04.23, 09:42:00] Bob: Konto:\nGB82 WEST 1234 5698 7654 32\r\n")
+        write_zip(archive, [("_chat.txt", chat)])
+        code, report, _ = scan_json(archive)
+        self.assertEqual(code, 1)
+        self.assertEqual(finding_keys(report), [(archive, "_chat.txt", 3, 1, "iban")])
+        self.assertEqual(report["findings"][0]["chat"], "Team")
+        self.assertEqual(report["findings"][0]["sender"], "Bob")
+        self.assertEqual(report["findings"][0]["timestamp"], "2023-04-18T09:42:00")
+
+
+if __name__ == "__main__":
+    unittest.main()
