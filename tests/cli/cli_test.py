@@ -21,8 +21,17 @@ ANDROID = os.path.join(SAMPLES, "WhatsApp Chat mit Lena Schmidt.txt")
 IOS = os.path.join(SAMPLES, "WhatsApp Chat - Bakery Team.zip")
 
 # The values planted in samples/ (samples/README.md): path, entry, line, column, rule, value.
+A = "WhatsApp Chat mit Lena Schmidt.txt"
+Z = "WhatsApp Chat - Bakery Team.zip"
 PLANTED = [
-    # filled from samples/README.md
+    (A, None, 8, 90, "iban", "DE89 3704 0044 0532 0130 00"),
+    (A, None, 17, 6, "iban", "AT611904300234573201"),
+    (A, None, 26, 111, "iban", "ch93-0076-2011-6238-5295-7"),
+    (A, None, 28, 115, "payment-card", "4111 1111 1111 1111"),
+    (A, None, 32, 71, "payment-card", "5555-5555-5555-4444"),
+    (Z, "_chat.txt", 10, 60, "iban", "GB82 WEST 1234 5698 7654 32"),
+    (Z, "_chat.txt", 15, 9, "iban", "NL91ABNA0417164300"),
+    (Z, "_chat.txt", 18, 121, "payment-card", "3782 822463 10005"),
 ]
 PLANTED_VALUES = [p[5] for p in PLANTED]
 NEGATIVES = [
