@@ -1,1 +1,44 @@
-// TODO
+// The validators a rule pack can name, in one table sorted by name.
+#include "validate/registry.hpp"
+
+#include "validate/iban.hpp"
+#include "validate/payment_card.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace waudit::validate {
+
+namespace {
+
+struct NamedValidator {
+  std::string_view name;
+  Validator validator = nullptr;
+};
+
+constexpr std::array kValidators = {
+    NamedValidator{"iban", &iban},
+    NamedValidator{"luhn", &luhn},
+    NamedValidator{"payment-card", &payment_card},
+};
+
+static_assert(std::ranges::is_sorted(kValidators, {}, &NamedValidator::name),
+              "validator_names promises a sorted list");
+
+}  // namespace
+
+Validator find_validator(std::string_view name) {
+  const auto found = std::ranges::find(kValidators, name, &NamedValidator::name);
+  return found == kValidators.end() ? nullptr : found->validator;
+}
+
+std::vector<std::string_view> validator_names() {
+  std::vector<std::string_view> names;
+  names.reserve(kValidators.size());
+  for (const auto& entry : kValidators) {
+    names.push_back(entry.name);
+  }
+  return names;
+}
+
+}  // namespace waudit::validate

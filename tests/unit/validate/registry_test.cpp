@@ -1,1 +1,42 @@
+#include "validate/registry.hpp"
+
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+TEST_SUITE_BEGIN("validate");
+
+using waudit::validate::find_validator;
+using waudit::validate::validator_names;
+
+TEST_CASE("validate::find_validator finds the validators by name") {
+  REQUIRE((find_validator("iban") != nullptr));
+  CHECK(find_validator("iban")("DE89370400440532013000"));
+  CHECK_FALSE(find_validator("iban")("DE88370400440532013000"));
+  REQUIRE((find_validator("payment-card") != nullptr));
+  CHECK(find_validator("payment-card")("4111111111111111"));
+  CHECK_FALSE(find_validator("payment-card")("4222222222222"));
+  REQUIRE((find_validator("luhn") != nullptr));
+  CHECK(find_validator("luhn")("4222222222222"));
+}
+
+TEST_CASE("validate::find_validator returns nullptr for an unknown name") {
+  CHECK((find_validator("") == nullptr));
+  CHECK((find_validator("IBAN") == nullptr));
+  CHECK((find_validator("payment_card") == nullptr));
+  CHECK((find_validator("steuer-id") == nullptr));
+}
+
+TEST_CASE("validate::validator_names lists every name sorted") {
+  const auto names = validator_names();
+  CHECK(names == std::vector<std::string_view>{"iban", "luhn", "payment-card"});
+  CHECK(std::ranges::is_sorted(names));
+  for (const auto name : names) {
+    INFO(name);
+    CHECK((find_validator(name) != nullptr));
+  }
+}
+
+TEST_SUITE_END();
