@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace waudit::cli {
 namespace {
@@ -11,17 +12,14 @@ const std::map<std::string, audit::OutputFormat> kFormats{
     {"json", audit::OutputFormat::json},
 };
 
-const std::map<std::string, std::optional<rules::Severity>> kFailOn{
-    {"info", rules::Severity::info}, {"low", rules::Severity::low},
-    {"medium", rules::Severity::medium}, {"high", rules::Severity::high},
-    {"critical", rules::Severity::critical}, {"never", std::nullopt},
-};
+const std::vector<std::string> kFailOn{"info", "low", "medium", "high", "critical", "never"};
 
 }  // namespace
 
 audit::ScanRequest& add_scan_command(CLI::App& app) {
   static audit::ScanRequest request;
   static bool show_values = false;
+  static std::string fail_on = "low";
   CLI::App* scan = app.add_subcommand(
       "scan", "Scan WhatsApp chat exports (.txt, .zip, directories) for personal data");
   scan->footer(
@@ -37,11 +35,11 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
   scan->add_option("-o,--output", request.output,
                    "Write the report to FILE (atomically) instead of standard output");
   scan->add_flag("--show-values", show_values, "Show matched values unmasked in the report");
-  scan->add_option("--fail-on", request.fail_on,
+  scan->add_option("--fail-on", fail_on,
                    "Exit 1 when a finding of at least this severity exists: "
                    "info, low, medium, high, critical or never")
-      ->transform(CLI::CheckedTransformer(kFailOn, CLI::ignore_case))
-      ->default_str("low");
+      ->check(CLI::IsMember(kFailOn, CLI::ignore_case))
+      ->capture_default_str();
   scan->add_option("--rules", request.rule_files,
                    "Add a rule pack (TOML); a rule with a built-in id replaces it")
       ->check(CLI::ExistingFile);
@@ -51,6 +49,7 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   scan->callback([] {
     request.show_values = show_values ? audit::ShowValues::yes : audit::ShowValues::no;
+    request.fail_on = rules::parse_severity(fail_on);  // nullopt for never
   });
   return request;
 }

@@ -1,12 +1,22 @@
 #include "report/mask.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
 #include "text/utf8.hpp"
 
 namespace waudit::report {
 namespace {
 
-bool is_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+// ASCII spaces and punctuation show the value's layout; everything else (letters of any
+// script, digits, invalid bytes) is part of the value.
+bool is_layout(std::string_view character) {
+  if (character.size() == 1) {
+    const auto byte = static_cast<unsigned char>(character[0]);
+    return byte < 0x80U && std::isalnum(byte) == 0;
+  }
+  return character == "\u00A0" || character == "\u202F";
 }
 
 // How many value characters stay visible at each end, by how many there are: enough to
@@ -21,28 +31,35 @@ std::pair<std::size_t, std::size_t> visible_ends(std::size_t count) {
   return {0, 0};
 }
 
-}  // namespace
-
-std::string mask_value(std::string_view value) {
-  std::size_t count = 0;
-  for (const char c : value) {
-    count += is_alnum(c) ? 1 : 0;
-  }
-  const auto [head, tail] = visible_ends(count);
-  std::string masked;
-  std::size_t seen = 0;
+// The value cut into characters: whole UTF-8 sequences, or single invalid bytes.
+std::vector<std::string_view> characters(std::string_view value) {
+  std::vector<std::string_view> out;
   std::size_t i = 0;
   while (i < value.size()) {
     const std::size_t length = std::max<std::size_t>(text::sequence_length(value.substr(i)), 1);
-    if (is_alnum(value[i])) {
-      ++seen;
-      masked += (seen <= head || seen > count - tail) ? value[i] : '*';
-    } else if (length == 1 && static_cast<unsigned char>(value[i]) < 0x80U) {
-      masked += value[i];  // ASCII layout: spaces, dashes, dots
-    } else {
-      masked += ' ';  // other characters (letters with accents, no-break spaces) are hidden
-    }
+    out.push_back(value.substr(i, length));
     i += length;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string mask_value(std::string_view value) {
+  const std::vector<std::string_view> parts = characters(value);
+  const auto count = static_cast<std::size_t>(
+      std::count_if(parts.begin(), parts.end(), [](auto part) { return !is_layout(part); }));
+  const auto [head, tail] = visible_ends(count);
+  std::string masked;
+  std::size_t seen = 0;
+  for (const std::string_view part : parts) {
+    if (is_layout(part)) {
+      masked += part.size() == 1 ? part : std::string_view(" ");
+      continue;
+    }
+    ++seen;
+    const bool visible = seen <= head || seen > count - tail;
+    masked += visible && text::sequence_length(part) > 0 ? part : std::string_view("*");
   }
   return masked;
 }

@@ -42,7 +42,8 @@ std::string finding_line(const Finding& finding) {
 }  // namespace
 
 void TextSink::input(const InputReport& input, std::span<const Finding> findings) {
-  out_ << input_heading(input) << '\n';
+  out_ << (first_input_ ? "" : "\n") << input_heading(input) << '\n';
+  first_input_ = false;
   for (const std::string& error : input.errors) {
     out_ << "  error: " << text::to_valid(error) << '\n';
   }

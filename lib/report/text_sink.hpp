@@ -15,6 +15,7 @@ class TextSink final : public Sink {
 
  private:
   std::ostream& out_;
+  bool first_input_ = true;
 };
 
 }  // namespace waudit::report

@@ -292,7 +292,7 @@ class Text(TempDirTest):
         code, report, err = scan_json(chat)
         self.assertEqual(code, 1, err)
         finding = report["findings"][0]
-        self.assertEqual((finding["location"]["line"], finding["location"]["column"]), (1, 28))
+        self.assertEqual((finding["location"]["line"], finding["location"]["column"]), (1, 31))
         self.assertEqual(finding["sender"], "X\ufffd")
 
     def test_zip_entry_locations(self):
