@@ -1,14 +1,13 @@
 // waudit's entry point: parse the arguments, run the subcommand, map the outcome to an exit
 // code. Anything that stops the run early prints one line and exits 2.
-#include <CLI/CLI.hpp>
+#include "scan_command.hpp"
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <csignal>
 #include <exception>
 #include <iostream>
-
-#include "scan_command.hpp"
 
 namespace {
 

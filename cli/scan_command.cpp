@@ -27,8 +27,7 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
       "  waudit scan exports/\n"
       "  waudit scan --format json --output report.json 'WhatsApp Chat mit Max.txt'\n"
       "  waudit scan --fail-on high --rules company.toml exports/");
-  scan->add_option("paths", request.paths, "Export files (.txt, .zip) or directories")
-      ->required();
+  scan->add_option("paths", request.paths, "Export files (.txt, .zip) or directories")->required();
   scan->add_option("-f,--format", request.format, "Report format: text or json")
       ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
       ->default_str("text");

@@ -1,9 +1,9 @@
 // The `scan` subcommand: its options, and the call of audit::scan they turn into.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include "audit/scan.hpp"
+
+#include <CLI/CLI.hpp>
 
 namespace waudit::cli {
 

@@ -1,6 +1,7 @@
 #include "diagnostics.hpp"
 
 #include <fmt/format.h>
+
 #include <ostream>
 
 namespace waudit {

@@ -1,14 +1,14 @@
 #include "audit/chat_scan.hpp"
 
-#include <fmt/format.h>
-
-#include <algorithm>
-
 #include "chat/export_parser.hpp"
 #include "report/fingerprint.hpp"
 #include "report/mask.hpp"
 #include "text/line_reader.hpp"
 #include "text/utf8.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
 
 namespace waudit::audit {
 namespace {
@@ -98,9 +98,8 @@ PendingFinding ChatScanner::make_pending(const chat::Message& message,
   }
   finding.match = settings_.request.show_values == ShowValues::yes ? std::string(value)
                                                                    : report::mask_value(value);
-  if (!message.attachment.empty()) {
-    finding.attachment = std::string(message.attachment);
-  }
+  // `attachment` stays null: CONTRACT.md keeps it for findings about the media file itself
+  // (card-photo), not for text in its caption.
   finding.confidence = detection.confidence;
   pending.normalized = detection.normalized;
   if (message.kind != chat::MessageKind::headless) {
@@ -177,11 +176,11 @@ ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std:
   }
   parser.finish();
   if (parser.truncated_messages() > 0) {
-    scanner.error(Problem{fmt::format("{} message(s) longer than {} bytes; their ends were not "
-                                      "scanned",
-                                      parser.truncated_messages(),
-                                      chat::ExportParser::kDefaultMaxMessage),
-                          std::nullopt});
+    scanner.error(
+        Problem{fmt::format("{} message(s) longer than {} bytes; their ends were not "
+                            "scanned",
+                            parser.truncated_messages(), chat::ExportParser::kDefaultMaxMessage),
+                std::nullopt});
   }
   return scanner.finish(parser.messages(), parser.date_evidence().decide());
 }

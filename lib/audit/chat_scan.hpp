@@ -3,17 +3,17 @@
 // file tells whether 03.04. is the 3rd of April or the 4th of March.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "audit/scan.hpp"
 #include "chat/date_order.hpp"
 #include "detect/detector.hpp"
 #include "diagnostics.hpp"
 #include "input/byte_source.hpp"
 #include "report/finding.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace waudit::audit {
 

@@ -1,11 +1,11 @@
 #include "audit/input_scan.hpp"
 
-#include <algorithm>
-
 #include "chat/chat_name.hpp"
 #include "input/file_source.hpp"
 #include "input/zip_archive.hpp"
 #include "input/zip_export.hpp"
+
+#include <algorithm>
 
 namespace waudit::audit {
 namespace {

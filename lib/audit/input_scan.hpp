@@ -2,11 +2,11 @@
 // findings. Problems are reported and recorded; the caller goes on with the next input.
 #pragma once
 
-#include <vector>
-
 #include "audit/chat_scan.hpp"
 #include "input/input_file.hpp"
 #include "report/finding.hpp"
+
+#include <vector>
 
 namespace waudit::audit {
 

@@ -1,13 +1,13 @@
 #include "audit/output_file.hpp"
 
+#include <fmt/format.h>
+
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <stdexcept>
 #include <system_error>
-
-#include <fmt/format.h>
 
 namespace waudit::audit {
 namespace fs = std::filesystem;
@@ -18,8 +18,7 @@ OutputFile::OutputFile(fs::path destination) : destination_(std::move(destinatio
   std::string pattern = destination_.string() + ".tmp-XXXXXX";
   const int descriptor = ::mkstemp(pattern.data());
   if (descriptor < 0) {
-    throw std::runtime_error(fmt::format("{}: cannot create output file: {}",
-                                         destination_.string(),
+    throw std::runtime_error(fmt::format("{}: cannot create output file: {}", destination_.string(),
                                          std::generic_category().message(errno)));
   }
   ::close(descriptor);

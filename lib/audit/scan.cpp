@@ -1,6 +1,14 @@
 // `waudit scan`, top-down: each step is one call, in the order the data flows.
 #include "audit/scan.hpp"
 
+#include "audit/input_scan.hpp"
+#include "audit/output_file.hpp"
+#include "input/discover.hpp"
+#include "report/fingerprint.hpp"
+#include "report/json_sink.hpp"
+#include "report/text_sink.hpp"
+#include "rules/rule_pack.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,14 +18,6 @@
 #include <memory>
 #include <ostream>
 #include <stdexcept>
-
-#include "audit/input_scan.hpp"
-#include "audit/output_file.hpp"
-#include "input/discover.hpp"
-#include "report/fingerprint.hpp"
-#include "report/json_sink.hpp"
-#include "report/text_sink.hpp"
-#include "rules/rule_pack.hpp"
 
 namespace waudit::audit {
 namespace {

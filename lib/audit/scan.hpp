@@ -1,13 +1,13 @@
 // `waudit scan`: inputs -> messages -> detections -> findings -> report.
 #pragma once
 
+#include "rules/rule.hpp"
+
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "rules/rule.hpp"
 
 namespace waudit::audit {
 

@@ -3,10 +3,10 @@
 // 0.35 (capped at 1). A rule that requires context drops candidates without it.
 #include "detect/detector.hpp"
 
+#include "text/value_normalize.hpp"
+
 #include <algorithm>
 #include <iterator>
-
-#include "text/value_normalize.hpp"
 
 namespace waudit::detect {
 namespace {
@@ -44,12 +44,11 @@ void drop_nested(std::vector<Detection>& out, std::size_t first) {
   std::vector<Detection> kept;
   for (std::size_t i = first; i < out.size(); ++i) {
     const Detection& inner = out[i];
-    const bool nested = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                                    [&](const Detection& outer) {
-                                      return &outer != &inner && outer.begin <= inner.begin &&
-                                             inner.end <= outer.end &&
-                                             outer.end - outer.begin > inner.end - inner.begin;
-                                    });
+    const bool nested = std::any_of(
+        out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [&](const Detection& outer) {
+          return &outer != &inner && outer.begin <= inner.begin && inner.end <= outer.end &&
+                 outer.end - outer.begin > inner.end - inner.begin;
+        });
     if (!nested) {
       kept.push_back(std::move(out[i]));
     }

@@ -3,14 +3,15 @@
 // number), and weigh the context keywords of the message and the one before it.
 #pragma once
 
+#include "detect/scanner.hpp"
+#include "rules/rule.hpp"
+
+#include <tl/expected.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 #include <vector>
-
-#include "detect/scanner.hpp"
-#include "rules/rule.hpp"
 
 namespace waudit::detect {
 

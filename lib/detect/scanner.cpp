@@ -8,10 +8,9 @@
 // the value with a capturing group.
 #include "detect/scanner.hpp"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 #include <re2/set.h>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <numeric>
@@ -41,6 +40,7 @@ std::string keyword_pattern(const std::vector<std::string>& keywords) {
 
 struct Scanner::Compiled {
   explicit Compiled(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
+
   RE2::Set set;
   std::vector<std::unique_ptr<RE2>> patterns;
   std::vector<std::unique_ptr<RE2>> keywords;  // nullptr for rules without keywords
@@ -69,6 +69,7 @@ tl::expected<Scanner, std::string> Scanner::compile(const std::vector<rules::Rul
 }
 
 Scanner::Scanner(std::unique_ptr<Compiled> compiled) : compiled_(std::move(compiled)) {}
+
 Scanner::Scanner(Scanner&&) noexcept = default;
 Scanner& Scanner::operator=(Scanner&&) noexcept = default;
 Scanner::~Scanner() = default;

@@ -2,14 +2,15 @@
 // only those rules are run to find where. The only file that includes <re2/...>.
 #pragma once
 
+#include "rules/rule.hpp"
+
+#include <tl/expected.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 #include <vector>
-
-#include "rules/rule.hpp"
 
 namespace waudit::detect {
 

@@ -2,11 +2,12 @@
 // Everything above input/ sees only this, so parsers never depend on where bytes come from.
 #pragma once
 
-#include <cstddef>
-#include <span>
+#include "diagnostics.hpp"
+
 #include <tl/expected.hpp>
 
-#include "diagnostics.hpp"
+#include <cstddef>
+#include <span>
 
 namespace waudit::input {
 

@@ -52,7 +52,9 @@ void walk_directory(const fs::path& root, const std::string& shown_root, Discove
 
 }  // namespace
 
-std::string_view to_string(InputKind kind) { return kind == InputKind::zip ? "zip" : "txt"; }
+std::string_view to_string(InputKind kind) {
+  return kind == InputKind::zip ? "zip" : "txt";
+}
 
 InputKind sniff_kind(std::string_view first_bytes) {
   const bool zip = first_bytes.starts_with(std::string_view("PK\x03\x04", 4)) ||

@@ -3,12 +3,12 @@
 // so the output does not depend on the order of arguments or of the directory listing.
 #pragma once
 
+#include "diagnostics.hpp"
+#include "input/input_file.hpp"
+
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include "diagnostics.hpp"
-#include "input/input_file.hpp"
 
 namespace waudit::input {
 

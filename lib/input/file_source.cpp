@@ -19,8 +19,8 @@ tl::expected<std::unique_ptr<FileSource>, Problem> FileSource::open(
 tl::expected<std::size_t, Problem> FileSource::read(std::span<char> buffer) {
   const std::size_t count = std::fread(buffer.data(), 1, buffer.size(), file_.get());
   if (count < buffer.size() && std::ferror(file_.get()) != 0) {
-    return tl::unexpected(Problem{"read error: " + std::generic_category().message(errno),
-                                  std::nullopt});
+    return tl::unexpected(
+        Problem{"read error: " + std::generic_category().message(errno), std::nullopt});
   }
   return count;
 }

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "input/byte_source.hpp"
+
+#include <tl/expected.hpp>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <tl/expected.hpp>
-
-#include "input/byte_source.hpp"
 
 namespace waudit::input {
 
@@ -21,6 +22,7 @@ class FileSource final : public ByteSource {
   struct Closer {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
+
   explicit FileSource(std::FILE* file) : file_(file) {}
 
   std::unique_ptr<std::FILE, Closer> file_;

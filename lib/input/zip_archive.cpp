@@ -3,19 +3,20 @@
 // capped no matter what the archive's directory claims.
 #include "input/zip_archive.hpp"
 
-#include <zip.h>
-
 #include <fmt/format.h>
+#include <zip.h>
 
 namespace waudit::input {
 
 struct ZipArchive::Handle {
   zip_t* archive = nullptr;
+
   ~Handle() {
     if (archive != nullptr) {
       zip_discard(archive);  // read-only: never write anything back
     }
   }
+
   Handle() = default;
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
@@ -51,10 +52,12 @@ std::string describe_open_error(int code) {
 class ZipEntrySource final : public ByteSource {
  public:
   ZipEntrySource(zip_file_t* file, std::uint64_t max_bytes) : file_(file), max_bytes_(max_bytes) {}
+
   ZipEntrySource(const ZipEntrySource&) = delete;
   ZipEntrySource& operator=(const ZipEntrySource&) = delete;
   ZipEntrySource(ZipEntrySource&&) = delete;
   ZipEntrySource& operator=(ZipEntrySource&&) = delete;
+
   ~ZipEntrySource() override { zip_fclose(file_); }
 
   tl::expected<std::size_t, Problem> read(std::span<char> buffer) override {
@@ -66,9 +69,9 @@ class ZipEntrySource final : public ByteSource {
     }
     delivered_ += static_cast<std::uint64_t>(count);
     if (delivered_ > max_bytes_) {
-      return tl::unexpected(Problem{
-          fmt::format("entry inflates to more than {} bytes; skipped the rest", max_bytes_),
-          std::nullopt});
+      return tl::unexpected(
+          Problem{fmt::format("entry inflates to more than {} bytes; skipped the rest", max_bytes_),
+                  std::nullopt});
     }
     return static_cast<std::size_t>(count);
   }

@@ -2,20 +2,21 @@
 // extracted to disk. The only file that includes <zip.h>.
 #pragma once
 
+#include "input/byte_source.hpp"
+
+#include <tl/expected.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <tl/expected.hpp>
 #include <vector>
-
-#include "input/byte_source.hpp"
 
 namespace waudit::input {
 
 struct ZipEntry {
   std::uint64_t index = 0;
-  std::string name;  // as stored (bytes of the archive), never used as a file-system path
+  std::string name;        // as stored (bytes of the archive), never used as a file-system path
   std::uint64_t size = 0;  // uncompressed size the archive claims
   bool encrypted = false;
   bool is_directory = false;

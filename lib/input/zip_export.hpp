@@ -2,10 +2,10 @@
 // root, Android names the text after the chat in the phone's language.
 #pragma once
 
+#include "input/zip_archive.hpp"
+
 #include <string>
 #include <vector>
-
-#include "input/zip_archive.hpp"
 
 namespace waudit::input {
 

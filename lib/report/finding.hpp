@@ -2,13 +2,13 @@
 // keep them; the match is already masked unless the user asked for values.
 #pragma once
 
+#include "rules/rule.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "rules/rule.hpp"
 
 namespace waudit::report {
 

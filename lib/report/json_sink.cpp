@@ -13,8 +13,10 @@ Json optional_value(const std::optional<T>& value) {
 }
 
 Json input_json(const InputReport& input) {
-  Json json{{"path", input.path},   {"kind", input.kind},
-            {"chats", input.chats}, {"messages", input.messages},
+  Json json{{"path", input.path},
+            {"kind", input.kind},
+            {"chats", input.chats},
+            {"messages", input.messages},
             {"errors", input.errors}};
   if (input.date_order) {
     json["date_order"] = *input.date_order;

@@ -2,11 +2,11 @@
 // summary is known only then. Findings are buffered; message text never is.
 #pragma once
 
+#include "report/sink.hpp"
+
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "report/sink.hpp"
 
 namespace waudit::report {
 

@@ -1,10 +1,10 @@
 #include "report/mask.hpp"
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
-
-#include "text/utf8.hpp"
 
 namespace waudit::report {
 namespace {

@@ -2,9 +2,9 @@
 // the summary; a sink writes as it goes (text) or at finish (JSON, which needs the summary).
 #pragma once
 
-#include <span>
-
 #include "report/finding.hpp"
+
+#include <span>
 
 namespace waudit::report {
 

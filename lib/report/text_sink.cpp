@@ -2,9 +2,9 @@
 // its location first, so a reader can jump to `line:column` in the export.
 #include "report/text_sink.hpp"
 
-#include <fmt/format.h>
-
 #include "text/utf8.hpp"
+
+#include <fmt/format.h>
 
 namespace waudit::report {
 namespace {
@@ -24,8 +24,8 @@ std::string input_heading(const InputReport& input) {
 }
 
 std::string finding_line(const Finding& finding) {
-  const std::string position = fmt::format("{}:{}", finding.location.line.value_or(0),
-                                           finding.location.column.value_or(0));
+  const std::string position =
+      fmt::format("{}:{}", finding.location.line.value_or(0), finding.location.column.value_or(0));
   std::string line =
       fmt::format("    {:<9} {:<8} {:<13} {}", position, rules::to_string(finding.severity),
                   finding.rule, text::to_valid(finding.match));
@@ -53,8 +53,7 @@ void TextSink::input(const InputReport& input, std::span<const Finding> findings
         previous->chat != finding.chat) {
       const std::string entry =
           finding.location.entry ? fmt::format(" in {}", *finding.location.entry) : "";
-      out_ << fmt::format("  chat \"{}\"{}\n", text::to_valid(finding.chat),
-                          text::to_valid(entry));
+      out_ << fmt::format("  chat \"{}\"{}\n", text::to_valid(finding.chat), text::to_valid(entry));
     }
     out_ << finding_line(finding) << '\n';
     previous = &finding;

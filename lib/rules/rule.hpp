@@ -2,12 +2,12 @@
 // patterns/*.toml, plus a validator function when a checksum is involved.
 #pragma once
 
+#include "validate/registry.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "validate/registry.hpp"
 
 namespace waudit::rules {
 
@@ -22,8 +22,8 @@ struct Example {
 };
 
 struct Rule {
-  std::string id;           // "iban"
-  std::string category;     // "financial"
+  std::string id;        // "iban"
+  std::string category;  // "financial"
   Severity severity = Severity::medium;
   std::string description;  // one line, for `waudit rules` and reports
   std::string remediation;  // what the DPO should do about a finding

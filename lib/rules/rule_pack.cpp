@@ -2,24 +2,24 @@
 // are errors, so a typo such as `validtor` cannot silently switch a check off.
 #include "rules/rule_pack.hpp"
 
+#include "data/embedded_files.hpp"
+
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
-
-#include "data/embedded_files.hpp"
 
 namespace waudit::rules {
 namespace {
 
 using Error = std::string;
 
-const std::set<std::string, std::less<>> kRuleKeys{
-    "id",        "category",  "severity", "description", "remediation",
-    "pattern",   "validator", "context",  "examples"};
+const std::set<std::string, std::less<>> kRuleKeys{"id",          "category",    "severity",
+                                                   "description", "remediation", "pattern",
+                                                   "validator",   "context",     "examples"};
 
 std::string where(std::string_view source, const toml::node& node) {
   return fmt::format("{}:{}", source, node.source().begin.line);
@@ -29,21 +29,22 @@ tl::expected<std::string, Error> required_string(const toml::table& table, std::
                                                  std::string_view source) {
   const auto value = table[key].value<std::string>();
   if (!value || value->empty()) {
-    return tl::unexpected(fmt::format("{}: rule needs a non-empty string `{}`",
-                                      where(source, table), key));
+    return tl::unexpected(
+        fmt::format("{}: rule needs a non-empty string `{}`", where(source, table), key));
   }
   return *value;
 }
 
-tl::expected<std::vector<std::string>, Error> string_list(const toml::node_view<const toml::node>& node,
-                                                          std::string_view source) {
+tl::expected<std::vector<std::string>, Error> string_list(
+    const toml::node_view<const toml::node>& node, std::string_view source) {
   std::vector<std::string> out;
   if (!node) {
     return out;
   }
   const toml::array* array = node.as_array();
   if (array == nullptr) {
-    return tl::unexpected(fmt::format("{}: expected a list of strings", where(source, *node.node())));
+    return tl::unexpected(
+        fmt::format("{}: expected a list of strings", where(source, *node.node())));
   }
   for (const toml::node& item : *array) {
     const auto text = item.value<std::string>();
@@ -74,8 +75,8 @@ tl::expected<std::vector<Example>, Error> examples(const toml::node_view<const t
       out.push_back(Example{(*table)["text"].value_or(std::string()),
                             (*table)["value"].value_or(std::string())});
     } else {
-      return tl::unexpected(fmt::format("{}: example must be a string or a table",
-                                        where(source, item)));
+      return tl::unexpected(
+          fmt::format("{}: example must be a string or a table", where(source, item)));
     }
   }
   return out;
@@ -84,14 +85,15 @@ tl::expected<std::vector<Example>, Error> examples(const toml::node_view<const t
 tl::expected<void, Error> check_keys(const toml::table& table, std::string_view source) {
   for (const auto& [key, value] : table) {
     if (!kRuleKeys.contains(key.str())) {
-      return tl::unexpected(fmt::format("{}: unknown key `{}` in rule", where(source, value),
-                                        key.str()));
+      return tl::unexpected(
+          fmt::format("{}: unknown key `{}` in rule", where(source, value), key.str()));
     }
   }
   return {};
 }
 
-tl::expected<void, Error> read_texts(const toml::table& table, std::string_view source, Rule& rule) {
+tl::expected<void, Error> read_texts(const toml::table& table, std::string_view source,
+                                     Rule& rule) {
   auto id = required_string(table, "id", source);
   auto category = required_string(table, "category", source);
   auto pattern = required_string(table, "pattern", source);
@@ -109,11 +111,13 @@ tl::expected<void, Error> read_texts(const toml::table& table, std::string_view 
   return {};
 }
 
-tl::expected<void, Error> read_checks(const toml::table& table, std::string_view source, Rule& rule) {
+tl::expected<void, Error> read_checks(const toml::table& table, std::string_view source,
+                                      Rule& rule) {
   const std::string severity = table["severity"].value_or(std::string("medium"));
   const auto parsed = parse_severity(severity);
   if (!parsed) {
-    return tl::unexpected(fmt::format("{}: unknown severity \"{}\"", where(source, table), severity));
+    return tl::unexpected(
+        fmt::format("{}: unknown severity \"{}\"", where(source, table), severity));
   }
   rule.severity = *parsed;
   rule.validator_name = table["validator"].value_or(std::string());
@@ -128,7 +132,8 @@ tl::expected<void, Error> read_checks(const toml::table& table, std::string_view
   return {};
 }
 
-tl::expected<void, Error> read_lists(const toml::table& table, std::string_view source, Rule& rule) {
+tl::expected<void, Error> read_lists(const toml::table& table, std::string_view source,
+                                     Rule& rule) {
   auto keywords = string_list(table["context"]["keywords"], source);
   auto must_match = examples(table["examples"]["match"], source);
   auto must_not_match = examples(table["examples"]["no_match"], source);
@@ -174,8 +179,8 @@ tl::expected<std::vector<Rule>, std::string> parse_rule_pack(std::string_view to
   try {
     document = toml::parse(toml, source_name);
   } catch (const toml::parse_error& error) {
-    return tl::unexpected(fmt::format("{}:{}: {}", source_name, error.source().begin.line,
-                                      error.description()));
+    return tl::unexpected(
+        fmt::format("{}:{}: {}", source_name, error.source().begin.line, error.description()));
   }
   const toml::array* list = document["rule"].as_array();
   if (list == nullptr) {
@@ -185,7 +190,8 @@ tl::expected<std::vector<Rule>, std::string> parse_rule_pack(std::string_view to
   for (const toml::node& node : *list) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
-      return tl::unexpected(fmt::format("{}: `rule` must be a list of tables", where(source_name, node)));
+      return tl::unexpected(
+          fmt::format("{}: `rule` must be a list of tables", where(source_name, node)));
     }
     auto rule = read_rule(*table, source_name);
     if (!rule) {

@@ -2,13 +2,14 @@
 //   patterns/financial.toml:12: unknown validator "iban-mod98"
 #pragma once
 
+#include "rules/rule.hpp"
+
+#include <tl/expected.hpp>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 #include <vector>
-
-#include "rules/rule.hpp"
 
 namespace waudit::rules {
 

@@ -3,14 +3,15 @@
 // rest of that line is skipped, so no hostile file can make it grow.
 #pragma once
 
+#include "diagnostics.hpp"
+#include "input/byte_source.hpp"
+
+#include <tl/expected.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
-
-#include "diagnostics.hpp"
-#include "input/byte_source.hpp"
 
 namespace waudit::text {
 

@@ -9,8 +9,9 @@ TEST_SUITE_BEGIN("diagnostics");
 TEST_CASE("diagnostics::report prints one located line and counts it") {
   std::ostringstream out;
   waudit::Diagnostics diagnostics(out);
-  const std::string recorded = diagnostics.report(
-      waudit::Origin{"exports/chat.zip", "WhatsApp Chat.txt"}, waudit::Problem{"entry is encrypted; skipped", 12});
+  const std::string recorded =
+      diagnostics.report(waudit::Origin{"exports/chat.zip", "WhatsApp Chat.txt"},
+                         waudit::Problem{"entry is encrypted; skipped", 12});
   CHECK(recorded == "exports/chat.zip: WhatsApp Chat.txt:12: entry is encrypted; skipped");
   CHECK(out.str() == "waudit: error: " + recorded + "\n");
   CHECK(diagnostics.error_count() == 1);

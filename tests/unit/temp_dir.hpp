@@ -14,10 +14,12 @@ class TempDir {
             ("waudit-test-" + std::to_string(random()) + std::to_string(random()));
     std::filesystem::create_directories(path_);
   }
+
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   TempDir(TempDir&&) = delete;
   TempDir& operator=(TempDir&&) = delete;
+
   ~TempDir() {
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);

@@ -1,8 +1,8 @@
 #include "detect/detector.hpp"
 
-#include <doctest/doctest.h>
-
 #include "rules/rule_pack.hpp"
+
+#include <doctest/doctest.h>
 
 TEST_SUITE_BEGIN("detect");
 
@@ -34,7 +34,8 @@ TEST_CASE("detect::Detector reports byte spans in order with their normalized va
   CHECK(found[0].begin == 6);
   CHECK(found[0].normalized == "4111111111111111");
   CHECK(detector.rules()[found[1].rule_index].id == "iban");
-  CHECK(text.substr(found[1].begin, found[1].end - found[1].begin) == "DE89 3704 0044 0532 0130 00");
+  CHECK(text.substr(found[1].begin, found[1].end - found[1].begin) ==
+        "DE89 3704 0044 0532 0130 00");
 }
 
 TEST_CASE("detect::Detector finds values after multi-byte characters and across line breaks") {

@@ -1,8 +1,8 @@
 #include "input/discover.hpp"
 
-#include <doctest/doctest.h>
-
 #include "../temp_dir.hpp"
+
+#include <doctest/doctest.h>
 
 TEST_SUITE_BEGIN("input");
 
@@ -22,7 +22,7 @@ TEST_CASE("input::discover walks directories and sorts what it finds") {
   dir.write("b/WhatsApp Chat mit B.txt", "x");
   dir.write("a.TXT", "x");
   dir.write("b/export", std::string("PK\x03\x04", 4));  // a ZIP without extension
-  dir.write("b/photo.jpg", "\xFF\xD8");                  // loose media: not an input
+  dir.write("b/photo.jpg", "\xFF\xD8");                 // loose media: not an input
   const std::string root = dir.path().string();
   const auto found = discover({root});
   REQUIRE(found.files.size() == 3);

@@ -36,7 +36,8 @@ TEST_CASE("input::locate_export_entries finds the iOS chat text and lists media"
       {"00000004-PHOTO-2023-04-18-09-45-12.jpg", "_chat.txt", "__MACOSX/._chat.txt", "dir/"});
   const auto layout = locate_export_entries(entries);
   CHECK(names_of(layout.chat_texts) == std::vector<std::string>{"_chat.txt"});
-  CHECK(names_of(layout.media) == std::vector<std::string>{"00000004-PHOTO-2023-04-18-09-45-12.jpg"});
+  CHECK(names_of(layout.media) ==
+        std::vector<std::string>{"00000004-PHOTO-2023-04-18-09-45-12.jpg"});
 }
 
 TEST_CASE("input::locate_export_entries finds localized Android chat texts") {

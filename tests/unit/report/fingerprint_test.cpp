@@ -18,7 +18,8 @@ TEST_CASE("report::fingerprint is a keyed HMAC-SHA-256 prefix") {
 
 TEST_CASE("report::fingerprint depends on every field and not on their concatenation") {
   const FingerprintInput base{"iban", "DE89", "Max", "2023-04-15T14:03:00"};
-  CHECK(fingerprint("k", base) != fingerprint("k", {"payment-card", "DE89", "Max", base.timestamp}));
+  CHECK(fingerprint("k", base) !=
+        fingerprint("k", {"payment-card", "DE89", "Max", base.timestamp}));
   CHECK(fingerprint("k", base) != fingerprint("k", {"iban", "DE88", "Max", base.timestamp}));
   CHECK(fingerprint("k", base) != fingerprint("k", {"iban", "DE89", "Moritz", base.timestamp}));
   CHECK(fingerprint("k", base) != fingerprint("k", {"iban", "DE89", "Max", "2023-04-15T14:03:01"}));

@@ -1,8 +1,8 @@
 #include "report/json_sink.hpp"
 
 #include <doctest/doctest.h>
-
 #include <nlohmann/json.hpp>
+
 #include <sstream>
 
 TEST_SUITE_BEGIN("report");

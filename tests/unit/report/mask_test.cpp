@@ -22,7 +22,8 @@ TEST_CASE("report::mask_value reveals less of short values") {
 
 TEST_CASE("report::mask_value counts letters of any script and invalid bytes as the value") {
   CHECK(mask_value("Müller-Lüdenscheidt 12") == "Müll**-**********dt 12");
-  CHECK(mask_value("a\xFF" "b") == "***");
+  CHECK(mask_value("a\xFF"
+                   "b") == "***");
   CHECK(mask_value("4111\u00A01111\u202F1111 1111") == "4111 **** **** 1111");
 }
 

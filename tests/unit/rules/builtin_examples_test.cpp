@@ -1,9 +1,9 @@
 // Every built-in rule's own examples: `match` texts must yield the stated value, `no_match`
 // texts nothing. Adding a rule to patterns/ adds its tests here without new code.
-#include <doctest/doctest.h>
-
 #include "detect/detector.hpp"
 #include "rules/rule_pack.hpp"
+
+#include <doctest/doctest.h>
 
 TEST_SUITE_BEGIN("rules");
 

@@ -44,13 +44,15 @@ TEST_CASE("rules::parse_rule_pack reads every field of a rule") {
 }
 
 TEST_CASE("rules::parse_rule_pack names the pack and line of each error") {
-  const std::string unknown_validator = "[[rule]]\nid = \"x\"\ncategory = \"c\"\n"
-                                        "description = \"d\"\npattern = \"x\"\n"
-                                        "validator = \"iban-mod98\"\n";
+  const std::string unknown_validator =
+      "[[rule]]\nid = \"x\"\ncategory = \"c\"\n"
+      "description = \"d\"\npattern = \"x\"\n"
+      "validator = \"iban-mod98\"\n";
   CHECK(parse_rule_pack(unknown_validator, "p.toml").error() ==
         "p.toml:6: unknown validator \"iban-mod98\"");
-  const std::string typo = "[[rule]]\nid = \"x\"\ncategory = \"c\"\ndescription = \"d\"\n"
-                           "pattern = \"x\"\nvalidtor = \"iban\"\n";
+  const std::string typo =
+      "[[rule]]\nid = \"x\"\ncategory = \"c\"\ndescription = \"d\"\n"
+      "pattern = \"x\"\nvalidtor = \"iban\"\n";
   CHECK(parse_rule_pack(typo, "p.toml").error() == "p.toml:6: unknown key `validtor` in rule");
   CHECK(parse_rule_pack("[[rule]]\nid = \"x\"\n", "p.toml").error() ==
         "p.toml:1: rule needs a non-empty string `category`");
@@ -59,8 +61,9 @@ TEST_CASE("rules::parse_rule_pack names the pack and line of each error") {
 }
 
 TEST_CASE("rules::parse_rule_pack rejects an unknown severity") {
-  const std::string pack = "[[rule]]\nid = \"x\"\ncategory = \"c\"\ndescription = \"d\"\n"
-                           "pattern = \"x\"\nseverity = \"urgent\"\n";
+  const std::string pack =
+      "[[rule]]\nid = \"x\"\ncategory = \"c\"\ndescription = \"d\"\n"
+      "pattern = \"x\"\nseverity = \"urgent\"\n";
   CHECK(parse_rule_pack(pack, "p.toml").error() == "p.toml:1: unknown severity \"urgent\"");
 }
 
