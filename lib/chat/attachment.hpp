@@ -3,11 +3,11 @@
 //   iOS      <Anhang: 00000012-PHOTO-2023-04-15-14-03-12.jpg>
 #pragma once
 
+#include "chat/markers.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
-
-#include "chat/markers.hpp"
 
 namespace waudit::chat {
 

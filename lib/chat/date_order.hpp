@@ -3,12 +3,12 @@
 // consecutive headers wins; with no evidence at all, day first is assumed and said so.
 #pragma once
 
+#include "chat/header.hpp"
+#include "chat/local_date_time.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
-
-#include "chat/header.hpp"
-#include "chat/local_date_time.hpp"
 
 namespace waudit::chat {
 

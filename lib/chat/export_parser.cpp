@@ -1,1 +1,148 @@
-// TODO
+// Groups lines into messages: a header line starts one, any other line continues it. The
+// message text is copied once into a reused buffer, capped at max_message bytes, and handed
+// out as views; what a message is (user, notice, attachment) is decided when it is complete.
+#include "chat/export_parser.hpp"
+
+#include "chat/attachment.hpp"
+#include "text/utf8.hpp"
+
+#include <utility>
+
+namespace waudit::chat {
+namespace {
+
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
+
+}  // namespace
+
+ExportParser::ExportParser(const MarkerTable& markers, MessageHandler on_message,
+                           std::size_t max_message)
+    : markers_(markers), on_message_(std::move(on_message)), max_message_(max_message) {}
+
+void ExportParser::feed(const text::Line& line) {
+  const auto header = parse_header(line.text);
+  if (header && !is_pasted_header()) {
+    if (has_previous_line_) {
+      ++(previous_ended_with_crlf_ ? headers_after_crlf_ : headers_after_lf_);
+    }
+    emit();
+    start_message(line, *header);
+  } else if (has_current_) {
+    append_line(line);
+  } else {
+    start_headless(line);
+  }
+  has_previous_line_ = true;
+  previous_ended_with_crlf_ = line.ended_with_crlf;
+}
+
+void ExportParser::finish() {
+  // Blank lines at the end of the file are not part of the last message.
+  while (!body_.empty() && body_.back() == '\n') {
+    body_.pop_back();
+  }
+  emit();
+}
+
+// In a file whose messages end with CR LF (iOS), a line after a bare LF is a line break typed
+// inside a message, even when it looks like a header (a pasted chat).
+bool ExportParser::is_pasted_header() const {
+  return has_previous_line_ && !previous_ended_with_crlf_ &&
+         headers_after_crlf_ > headers_after_lf_;
+}
+
+void ExportParser::start_message(const text::Line& line, const Header& header) {
+  ++header_lines_;
+  evidence_.add(header.date);
+  std::size_t body_offset = header.body_offset;
+  std::string_view sender = header.author;
+  // A notice whose text holds ": " ("X changed the subject from "a: b"") looks like an author;
+  // a notice fragment in that author shows it is text.
+  if (header.has_author && contains_system_fragment(header.author, markers_)) {
+    body_offset = static_cast<std::size_t>(header.author.data() - line.text.data());
+    sender = {};
+  }
+  current_ = Message{};
+  current_.kind = sender.empty() ? MessageKind::system : MessageKind::user;
+  current_.date = header.date;
+  current_.time = header.time;
+  current_.first_line = line.number;
+  current_.body_column = text::count_code_points(line.text.substr(0, body_offset)) + 1;
+  sender_.assign(sender);
+  body_.clear();
+  has_current_ = true;
+  current_truncated_ = false;
+  append_text(line.text.substr(body_offset));
+}
+
+void ExportParser::start_headless(const text::Line& line) {
+  current_ = Message{};
+  current_.kind = MessageKind::headless;
+  current_.first_line = line.number;
+  sender_.clear();
+  body_.clear();
+  has_current_ = true;
+  current_truncated_ = false;
+  append_text(line.text);
+}
+
+void ExportParser::append_line(const text::Line& line) {
+  append_text("\n");
+  append_text(line.text);
+}
+
+void ExportParser::append_text(std::string_view piece) {
+  if (current_truncated_) {
+    return;
+  }
+  const std::size_t room = max_message_ - body_.size();
+  if (piece.size() <= room) {
+    body_.append(piece);
+    return;
+  }
+  // Cut at a character boundary so the kept part stays valid UTF-8 where the input was.
+  std::size_t cut = room;
+  while (cut > 0 && is_continuation_byte(piece[cut])) {
+    --cut;
+  }
+  body_.append(piece.substr(0, cut));
+  current_truncated_ = true;
+  ++truncated_messages_;
+}
+
+// An attachment or an omitted-media marker makes a message a user's even when its first line
+// happens to hold a notice fragment (a document named "Group created.pdf"). The reference
+// range starts at the body: a document's title written before "<attached: ...>" is metadata too.
+void ExportParser::classify() {
+  const std::string_view text = current_.text;
+  if (const auto attachment = find_attachment(text, markers_)) {
+    current_.attachment = attachment->file_name;
+    current_.attachment_begin = 0;
+    current_.attachment_end = attachment->end;
+  } else if (!is_omitted_media(text, markers_) && is_system_notice(text, markers_)) {
+    current_.kind = MessageKind::system;
+  }
+}
+
+void ExportParser::emit() {
+  if (!has_current_) {
+    return;
+  }
+  has_current_ = false;
+  // Blank lines before the first header carry nothing to report.
+  if (current_.kind == MessageKind::headless &&
+      body_.find_first_not_of('\n') == std::string::npos) {
+    return;
+  }
+  current_.text = body_;
+  current_.sender = sender_;
+  if (current_.kind == MessageKind::user) {
+    classify();
+  }
+  ++messages_;
+  on_message_(current_);
+}
+
+}  // namespace waudit::chat

@@ -2,14 +2,14 @@
 // bounded by the longest message, not by the file.
 #pragma once
 
-#include <cstdint>
-#include <functional>
-#include <string>
-
 #include "chat/date_order.hpp"
 #include "chat/markers.hpp"
 #include "chat/message.hpp"
 #include "text/line_reader.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <string>
 
 namespace waudit::chat {
 
@@ -29,27 +29,40 @@ class ExportParser {
   // Hands out the last message.
   void finish();
 
-  std::uint64_t messages() const { return messages_; }        // headless ones included
+  std::uint64_t messages() const { return messages_; }  // headless ones included
+
   std::uint64_t header_lines() const { return header_lines_; }
+
   // Messages cut because they exceeded max_message bytes (their tail is not scanned).
   std::uint64_t truncated_messages() const { return truncated_messages_; }
+
   const DateOrderEvidence& date_evidence() const { return evidence_; }
 
  private:
   void start_message(const text::Line& line, const Header& header);
+  void start_headless(const text::Line& line);
   void append_line(const text::Line& line);
+  void append_text(std::string_view piece);
+  bool is_pasted_header() const;
+  void classify();
   void emit();
 
   const MarkerTable& markers_;
   MessageHandler on_message_;
   std::size_t max_message_;
-  std::string body_;  // the current message's text, reused between messages
+  std::string body_;    // the current message's text, reused between messages
+  std::string sender_;  // the current message's sender, owned: lines do not outlive feed()
   Message current_;
   bool has_current_ = false;
   bool current_truncated_ = false;
   std::uint64_t messages_ = 0;
   std::uint64_t header_lines_ = 0;
   std::uint64_t truncated_messages_ = 0;
+  // Line endings, for the iOS rule that a message ends with CR LF (export-formats.md section 2).
+  bool has_previous_line_ = false;
+  bool previous_ended_with_crlf_ = false;
+  std::uint64_t headers_after_crlf_ = 0;
+  std::uint64_t headers_after_lf_ = 0;
   DateOrderEvidence evidence_;
 };
 

@@ -1,1 +1,294 @@
-// TODO
+// Marker tables are data (patterns/locales/*.toml) so that a language is added without code.
+// Markers are compared on the fly, without building a stripped copy of each message: marks
+// are skipped and no-break spaces read as spaces while walking the text.
+#include "chat/markers.hpp"
+
+#include "data/embedded_files.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <bitset>
+#include <iterator>
+#include <stdexcept>
+#include <utility>
+
+namespace waudit::chat {
+namespace {
+
+// Phrases and fragments are looked for only this far into a body: notices are short, and a
+// bound keeps a hostile megabyte-long first line from costing phrases x bytes.
+constexpr std::size_t kNoticeWindow = 512;
+
+// Length of U+00A0 or U+202F at `pos`, which markers treat as a plain space.
+std::size_t no_break_space_length(std::string_view text, std::size_t pos) {
+  if (text.substr(pos).starts_with("\u00A0")) {
+    return 2;
+  }
+  return text.substr(pos).starts_with("\u202F") ? 3 : 0;
+}
+
+char fold(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
+
+std::string_view first_line(std::string_view body) {
+  return body.substr(0, body.find('\n'));
+}
+
+bool any_fragment_within(std::string_view text, const MarkerTable& markers) {
+  // Which ASCII bytes can start a fragment, so that most positions cost one lookup.
+  std::bitset<128> starts;
+  for (const std::string& fragment : markers.system_fragments) {
+    if (!fragment.empty()) {
+      starts.set(static_cast<unsigned char>(fold(fragment[0])) & 0x7FU);
+    }
+  }
+  const std::size_t limit = std::min(text.size(), kNoticeWindow);
+  for (std::size_t pos = 0; pos < limit; ++pos) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (is_continuation_byte(text[pos]) || (byte < 0x80U && !starts.test(fold(text[pos])))) {
+      continue;
+    }
+    for (const std::string& fragment : markers.system_fragments) {
+      if (match_marker(text, pos, fragment) > 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Where `marker` starts if it ends at text[end], read backwards the way match_marker reads
+// forwards; npos when it does not end there.
+std::size_t marker_start_before(std::string_view text, std::size_t end, std::string_view marker) {
+  std::size_t pos = end;
+  for (std::size_t i = marker.size(); i-- > 0;) {
+    while (pos >= 3 && invisible_mark_length(text, pos - 3) == 3) {
+      pos -= 3;
+    }
+    if (marker[i] == ' ' && pos >= 2 && text.substr(pos - 2, 2) == "\u00A0") {
+      pos -= 2;
+    } else if (marker[i] == ' ' && pos >= 3 && text.substr(pos - 3, 3) == "\u202F") {
+      pos -= 3;
+    } else if (pos > 0 && fold(text[pos - 1]) == fold(marker[i])) {
+      --pos;
+    } else {
+      return std::string_view::npos;
+    }
+  }
+  return pos;
+}
+
+// The end of `line` once trailing marks, spaces, '>' and '.' are cut: "<Media omitted>" and
+// "image omitted." both end after "omitted".
+std::size_t trimmed_end(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0) {
+    const char c = line[end - 1];
+    if (c == '>' || c == '.' || c == ' ') {
+      --end;
+    } else if (end >= 3 && invisible_mark_length(line, end - 3) == 3) {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+struct ListField {
+  std::string_view key;
+  std::vector<std::string> MarkerTable::*member;
+};
+
+constexpr ListField kListFields[] = {
+    {"attached_suffixes", &MarkerTable::attached_suffixes},
+    {"attached_prefixes", &MarkerTable::attached_prefixes},
+    {"omitted", &MarkerTable::omitted},
+    {"system_phrases", &MarkerTable::system_phrases},
+    {"system_fragments", &MarkerTable::system_fragments},
+};
+
+Problem problem_at(const toml::node& node, std::string message) {
+  return Problem{std::move(message), node.source().begin.line};
+}
+
+// A list of non-empty strings, kept in strip_marks form so that markers compare as written.
+tl::expected<void, Problem> read_list(const toml::node& node, std::string_view key,
+                                      std::vector<std::string>& out) {
+  const toml::array* array = node.as_array();
+  if (array == nullptr) {
+    return tl::unexpected(problem_at(node, fmt::format("`{}` must be a list of strings", key)));
+  }
+  for (const toml::node& item : *array) {
+    const auto text = item.value<std::string>();
+    if (!text || text->empty()) {
+      return tl::unexpected(
+          problem_at(item, fmt::format("`{}` holds a non-string or empty entry", key)));
+    }
+    out.push_back(strip_marks(*text));
+  }
+  return {};
+}
+
+tl::expected<void, Problem> read_field(const toml::key& key, const toml::node& node,
+                                       MarkerTable& table) {
+  if (key.str() == "language") {
+    const auto language = node.value<std::string>();
+    if (!language || language->empty()) {
+      return tl::unexpected(problem_at(node, "`language` must be a non-empty string"));
+    }
+    table.languages.push_back(*language);
+    return {};
+  }
+  for (const ListField& field : kListFields) {
+    if (key.str() == field.key) {
+      return read_list(node, field.key, table.*field.member);
+    }
+  }
+  return tl::unexpected(problem_at(node, fmt::format("unknown key `{}`", key.str())));
+}
+
+MarkerTable load_builtin() {
+  MarkerTable table;
+  for (const data::EmbeddedFile& file : data::embedded_files_under("locales/")) {
+    if (auto added = add_locale(table, file.content); !added) {
+      throw std::logic_error(fmt::format("built-in {}:{}: {}", file.name,
+                                         added.error().line.value_or(0), added.error().message));
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+std::size_t invisible_mark_length(std::string_view text, std::size_t pos) {
+  if (pos + 3 > text.size()) {
+    return 0;
+  }
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+  const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+  const bool directional = b0 == 0xE2 && ((b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F)) ||
+                                          (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||
+                                          (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9));
+  return directional || (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) ? 3 : 0;
+}
+
+std::string strip_marks(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (const std::size_t mark = invisible_mark_length(text, pos)) {
+      pos += mark;
+    } else if (const std::size_t space = no_break_space_length(text, pos)) {
+      out += ' ';
+      pos += space;
+    } else {
+      out += text[pos++];
+    }
+  }
+  return out;
+}
+
+std::size_t match_marker(std::string_view text, std::size_t pos, std::string_view marker) {
+  // Most calls fail on the first byte: settle those before looking for marks.
+  if (marker.empty() || pos >= text.size()) {
+    return 0;
+  }
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80U && fold(text[pos]) != fold(marker[0])) {
+    return 0;
+  }
+  const std::size_t start = pos;
+  for (std::size_t i = 0; i < marker.size(); ++i) {
+    while (const std::size_t mark = invisible_mark_length(text, pos)) {
+      pos += mark;
+    }
+    if (marker[i] == ' ') {
+      if (const std::size_t space = no_break_space_length(text, pos)) {
+        pos += space;
+        continue;
+      }
+    }
+    if (pos >= text.size() || fold(text[pos]) != fold(marker[i])) {
+      return 0;
+    }
+    ++pos;
+  }
+  return pos - start;
+}
+
+bool is_system_notice(std::string_view body, const MarkerTable& markers) {
+  const std::string_view line = first_line(body);
+  std::size_t start = 0;
+  while (const std::size_t mark = invisible_mark_length(line, start)) {
+    start += mark;
+  }
+  for (const std::string& phrase : markers.system_phrases) {
+    if (match_marker(line, start, phrase) > 0) {
+      return true;
+    }
+  }
+  return start > 0 && any_fragment_within(line, markers);
+}
+
+bool contains_system_fragment(std::string_view text, const MarkerTable& markers) {
+  return any_fragment_within(text, markers);
+}
+
+bool is_omitted_media(std::string_view body, const MarkerTable& markers) {
+  const std::string_view line = first_line(body);
+  const std::size_t end = trimmed_end(line);
+  for (const std::string& marker : markers.omitted) {
+    const std::size_t start = marker_start_before(line, end, marker);
+    // The marker must be a whole word: "Xmedia omitted" is not one.
+    if (start != std::string_view::npos &&
+        (start == 0 || line[start - 1] == ' ' || line[start - 1] == '<' ||
+         (start >= 3 && invisible_mark_length(line, start - 3) == 3))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+tl::expected<void, Problem> add_locale(MarkerTable& table, std::string_view text) {
+  toml::table document;
+  try {
+    document = toml::parse(text);
+  } catch (const toml::parse_error& error) {
+    return tl::unexpected(Problem{std::string(error.description()), error.source().begin.line});
+  }
+  // Read into a copy so that a broken file leaves `table` as it was.
+  MarkerTable added;
+  for (const auto& [key, node] : document) {
+    if (auto done = read_field(key, node, added); !done) {
+      return done;
+    }
+  }
+  if (added.languages.empty()) {
+    return tl::unexpected(Problem{"locale file needs `language`", std::nullopt});
+  }
+  table.languages.push_back(added.languages.front());
+  for (const ListField& field : kListFields) {
+    auto& into = table.*field.member;
+    auto& from = added.*field.member;
+    into.insert(into.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.end()));
+  }
+  return {};
+}
+
+const MarkerTable& builtin_markers() {
+  static const MarkerTable table = load_builtin();
+  return table;
+}
+
+}  // namespace waudit::chat

@@ -2,12 +2,14 @@
 // patterns/locales/*.toml (compiled in). Adding a language is adding a file there.
 #pragma once
 
+#include "diagnostics.hpp"
+
+#include <tl/expected.hpp>
+
+#include <cstddef>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 #include <vector>
-
-#include "diagnostics.hpp"
 
 namespace waudit::chat {
 
@@ -21,6 +23,9 @@ struct MarkerTable {
   // Sentences that make a message a system notice even when it carries an author
   // (iOS writes notices as if the chat sent them); matched at the start of the body.
   std::vector<std::string> system_phrases;
+  // Parts of notices that follow a name ("X created group ..." -> " created group "); found
+  // anywhere near the start of a body that begins with an invisible mark, as iOS notices do.
+  std::vector<std::string> system_fragments;
   // Languages loaded, e.g. {"de", "en"}.
   std::vector<std::string> languages;
 };
@@ -34,5 +39,23 @@ const MarkerTable& builtin_markers();
 // `text` without invisible marks (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF) and
 // with U+00A0 and U+202F as plain spaces: the form markers are compared in.
 std::string strip_marks(std::string_view text);
+
+// Bytes of the invisible mark strip_marks drops that starts at text[pos] (3), or 0.
+std::size_t invisible_mark_length(std::string_view text, std::size_t pos);
+
+// Bytes of `text` from `pos` that spell `marker` (given in strip_marks form), skipping invisible
+// marks, reading U+00A0/U+202F as spaces and ASCII letters case-insensitively; 0 if they don't.
+std::size_t match_marker(std::string_view text, std::size_t pos, std::string_view marker);
+
+// Whether the first line of `body` is a WhatsApp notice: it starts with a system phrase, or it
+// starts with an invisible mark and holds a system fragment.
+bool is_system_notice(std::string_view body, const MarkerTable& markers);
+
+// Whether `text` holds a system fragment near its start (no invisible mark needed).
+bool contains_system_fragment(std::string_view text, const MarkerTable& markers);
+
+// Whether the first line of `body` ends with an omitted-media marker ("<Media omitted>",
+// "image omitted", "Resume.pdf • 2 pages document omitted").
+bool is_omitted_media(std::string_view body, const MarkerTable& markers);
 
 }  // namespace waudit::chat

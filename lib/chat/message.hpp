@@ -2,10 +2,10 @@
 // the parser hands the message out; copy what must outlive that.
 #pragma once
 
+#include "chat/header.hpp"
+
 #include <cstdint>
 #include <string_view>
-
-#include "chat/header.hpp"
 
 namespace waudit::chat {
 
