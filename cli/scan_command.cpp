@@ -1,5 +1,7 @@
 #include "scan_command.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <vector>
@@ -10,47 +12,99 @@ namespace {
 const std::map<std::string, audit::OutputFormat> kFormats{
     {"text", audit::OutputFormat::text},
     {"json", audit::OutputFormat::json},
+    {"jsonl", audit::OutputFormat::jsonl},
+    {"csv", audit::OutputFormat::csv},
+};
+
+const std::map<std::string, report::CsvDialect> kCsvDialects{
+    {"rfc4180", report::CsvDialect::rfc4180},
+    {"excel-de", report::CsvDialect::excel_de},
 };
 
 const std::vector<std::string> kFailOn{"info", "low", "medium", "high", "critical", "never"};
 
+// The options as typed; turned into the request once parsing is done.
+struct ScanArguments {
+  audit::ScanRequest request;
+  bool show_values = false;
+  std::string fail_on = "low";
+  std::string format = "text";
+  std::vector<std::string> outputs;
+};
+
+// `--output FILE` takes --format; `--output FORMAT=FILE` names its own format, and may be
+// repeated to write several reports from one scan.
+std::vector<audit::ScanRequest::Output> output_targets(const ScanArguments& arguments) {
+  const audit::OutputFormat format = kFormats.at(arguments.format);
+  if (arguments.outputs.empty()) {
+    return {{format, std::nullopt}};
+  }
+  std::vector<audit::ScanRequest::Output> targets;
+  for (const std::string& output : arguments.outputs) {
+    const std::size_t equals = output.find('=');
+    const auto named = equals == std::string::npos ? kFormats.end()
+                                                   : kFormats.find(output.substr(0, equals));
+    if (named != kFormats.end()) {
+      targets.push_back({named->second, output.substr(equals + 1)});
+    } else {
+      targets.push_back({format, output});
+    }
+  }
+  return targets;
+}
+
+void add_output_options(CLI::App& scan, ScanArguments& arguments) {
+  scan.add_option("-f,--format", arguments.format, "Report format: text, json, jsonl or csv")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  scan.add_option("-o,--output", arguments.outputs,
+                  "Write the report to FILE (atomically) instead of standard output; "
+                  "FORMAT=FILE (json=report.json) may be repeated for several reports");
+  scan.add_option("--csv-dialect", arguments.request.csv_dialect,
+                  "CSV flavour: rfc4180 (',') or excel-de (';' and a byte-order mark)")
+      ->transform(CLI::CheckedTransformer(kCsvDialects))
+      ->default_str("rfc4180");
+  scan.add_flag("--show-values", arguments.show_values,
+                "Show matched values unmasked in the report");
+}
+
 }  // namespace
 
 audit::ScanRequest& add_scan_command(CLI::App& app) {
-  static audit::ScanRequest request;
-  static bool show_values = false;
-  static std::string fail_on = "low";
+  static ScanArguments arguments;
   CLI::App* scan = app.add_subcommand(
       "scan", "Scan WhatsApp chat exports (.txt, .zip, directories) for personal data");
   scan->footer(
       "Examples:\n"
       "  waudit scan exports/\n"
       "  waudit scan --format json --output report.json 'WhatsApp Chat mit Max.txt'\n"
+      "  waudit scan --output json=report.json --output csv=findings.csv exports/\n"
       "  waudit scan --fail-on high --rules company.toml exports/");
-  scan->add_option("paths", request.paths, "Export files (.txt, .zip) or directories")->required();
-  scan->add_option("-f,--format", request.format, "Report format: text or json")
-      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
-      ->default_str("text");
-  scan->add_option("-o,--output", request.output,
-                   "Write the report to FILE (atomically) instead of standard output");
-  scan->add_flag("--show-values", show_values, "Show matched values unmasked in the report");
-  scan->add_option("--fail-on", fail_on,
+  scan->add_option("paths", arguments.request.paths, "Export files (.txt, .zip) or directories")
+      ->required();
+  add_output_options(*scan, arguments);
+  scan->add_option("--fail-on", arguments.fail_on,
                    "Exit 1 when a finding of at least this severity exists: "
                    "info, low, medium, high, critical or never")
       ->check(CLI::IsMember(kFailOn, CLI::ignore_case))
       ->capture_default_str();
-  scan->add_option("--rules", request.rule_files,
+  scan->add_option("--rules", arguments.request.rule_files,
                    "Add a rule pack (TOML); a rule with a built-in id replaces it")
       ->check(CLI::ExistingFile);
-  scan->add_option("--fingerprint-key-file", request.fingerprint_key_file,
+  scan->add_option("--fingerprint-key-file", arguments.request.fingerprint_key_file,
                    "Key for finding fingerprints (default: $WAUDIT_FINGERPRINT_KEY, else a "
                    "documented public key)")
       ->check(CLI::ExistingFile);
   scan->callback([] {
-    request.show_values = show_values ? audit::ShowValues::yes : audit::ShowValues::no;
+    audit::ScanRequest& request = arguments.request;
+    request.show_values = arguments.show_values ? audit::ShowValues::yes : audit::ShowValues::no;
+    std::string fail_on = arguments.fail_on;
+    std::transform(fail_on.begin(), fail_on.end(), fail_on.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     request.fail_on = rules::parse_severity(fail_on);  // nullopt for never
+    request.outputs = output_targets(arguments);
   });
-  return request;
+  return arguments.request;
 }
 
 }  // namespace waudit::cli

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace waudit::audit {
 namespace {
@@ -21,6 +22,12 @@ constexpr std::uint64_t kHeaderSearchBytes = std::uint64_t{1} << 20;
 struct PendingFinding {
   report::Finding finding;
   std::string normalized;
+  std::optional<std::pair<chat::DateFields, chat::TimeOfDay>> written_time;
+};
+
+// A media reference whose time is known only as written, like PendingFinding.
+struct PendingReference {
+  MediaReference reference;
   std::optional<std::pair<chat::DateFields, chat::TimeOfDay>> written_time;
 };
 
@@ -48,6 +55,9 @@ class ChatScanner {
       pending_.push_back(make_pending(message, detection));
     }
     previous_text_.assign(message.text);
+    if (!message.attachment.empty()) {
+      note_reference(message);
+    }
   }
 
   void error(const Problem& problem) {
@@ -67,6 +77,7 @@ class ChatScanner {
 
  private:
   PendingFinding make_pending(const chat::Message& message, const detect::Detection& detection);
+  void note_reference(const chat::Message& message);
 
   const Origin& origin_;
   const std::string& chat_;
@@ -75,7 +86,35 @@ class ChatScanner {
   std::vector<PendingFinding> pending_;
   std::string previous_text_;
   std::vector<std::string> errors_;
+  std::vector<PendingReference> references_;
+  std::unordered_set<std::string> referenced_names_;
 };
+
+// Keeps the first message naming each media file, in bounded memory.
+void ChatScanner::note_reference(const chat::Message& message) {
+  if (message.attachment.size() > kMaxMediaNameBytes ||
+      referenced_names_.contains(std::string(message.attachment))) {
+    return;
+  }
+  if (references_.size() == kMaxMediaReferences) {
+    error(Problem{fmt::format("more than {} media file names; the media lists are incomplete",
+                              kMaxMediaReferences),
+                  message.first_line});
+  }
+  if (references_.size() >= kMaxMediaReferences) {
+    return;
+  }
+  referenced_names_.emplace(message.attachment);
+  PendingReference pending;
+  pending.reference.name = std::string(message.attachment);
+  if (!message.sender.empty()) {
+    pending.reference.sender = std::string(message.sender);
+  }
+  if (message.kind != chat::MessageKind::headless) {
+    pending.written_time = std::pair{message.date, message.time};
+  }
+  references_.push_back(std::move(pending));
+}
 
 PendingFinding ChatScanner::make_pending(const chat::Message& message,
                                          const detect::Detection& detection) {
@@ -124,6 +163,15 @@ ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDeci
         settings_.request.fingerprint_key,
         {finding.rule, pending.normalized, chat_, finding.timestamp.value_or("")});
     result.findings.push_back(std::move(finding));
+  }
+  for (PendingReference& pending : references_) {
+    if (pending.written_time) {
+      const auto& [date, time] = *pending.written_time;
+      if (const auto resolved = chat::resolve(date, time, order.order)) {
+        pending.reference.timestamp = chat::to_iso(*resolved);
+      }
+    }
+    result.media_references.push_back(std::move(pending.reference));
   }
   result.errors = std::move(errors_);
   return result;

@@ -24,13 +24,26 @@ struct ScanSettings {
   Diagnostics& diagnostics;
 };
 
+// A media file that the chat names, with the first message that names it.
+struct MediaReference {
+  std::string name;
+  std::optional<std::string> sender;
+  std::optional<std::string> timestamp;  // resolved like the findings' timestamps
+};
+
 struct ChatResult {
   std::uint64_t messages = 0;
+  // Distinct names, in the order of their first mention; at most kMaxMediaReferences.
+  std::vector<MediaReference> media_references;
   std::vector<report::Finding> findings;
   std::vector<std::string> errors;
   std::optional<chat::DateOrderDecision> date_order;  // nullopt when no header was read
   bool is_export = true;  // false: no message header near the start, nothing reported
 };
+
+// Bounds what a chat's media references may hold in memory: no real export comes near them.
+inline constexpr std::size_t kMaxMediaReferences = 100000;
+inline constexpr std::size_t kMaxMediaNameBytes = 1024;  // a longer "name" is not a file's
 
 ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
                      const ScanSettings& settings);

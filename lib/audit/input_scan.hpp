@@ -3,9 +3,12 @@
 #pragma once
 
 #include "audit/chat_scan.hpp"
+#include "input/byte_source.hpp"
 #include "input/input_file.hpp"
 #include "report/finding.hpp"
 
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace waudit::audit {
@@ -16,5 +19,11 @@ struct InputResult {
 };
 
 InputResult scan_input(const input::InputFile& file, const ScanSettings& settings);
+
+// Reads one chat text in whatever encoding it has (input/text_decoding.hpp), scans it and adds
+// its counts, errors and findings to `result`; returns the media file names it references.
+std::vector<MediaReference> scan_chat_text(std::unique_ptr<input::ByteSource> raw,
+                                           const Origin& origin, const std::string& chat,
+                                           const ScanSettings& settings, InputResult& result);
 
 }  // namespace waudit::audit

@@ -6,6 +6,8 @@
 #include "input/discover.hpp"
 #include "report/fingerprint.hpp"
 #include "report/json_sink.hpp"
+#include "report/jsonl_sink.hpp"
+#include "report/tee_sink.hpp"
 #include "report/text_sink.hpp"
 #include "rules/rule_pack.hpp"
 
@@ -64,11 +66,40 @@ std::string fingerprint_key(const ScanRequest& request) {
   return std::string(report::kDefaultFingerprintKey);
 }
 
-std::unique_ptr<report::Sink> make_sink(OutputFormat format, std::ostream& out) {
-  if (format == OutputFormat::json) {
-    return std::make_unique<report::JsonSink>(out, WAUDIT_VERSION);
+std::unique_ptr<report::Sink> make_sink(OutputFormat format, std::ostream& out,
+                                        report::CsvDialect dialect) {
+  switch (format) {
+    case OutputFormat::json:
+      return std::make_unique<report::JsonSink>(out, WAUDIT_VERSION);
+    case OutputFormat::jsonl:
+      return std::make_unique<report::JsonlSink>(out);
+    case OutputFormat::csv:
+      return std::make_unique<report::CsvSink>(out, dialect);
+    case OutputFormat::text:
+      break;
   }
   return std::make_unique<report::TextSink>(out);
+}
+
+// The report destinations, opened before any work so that an unwritable path fails first.
+struct Destinations {
+  std::vector<std::unique_ptr<OutputFile>> files;
+  std::unique_ptr<report::Sink> sink;
+};
+
+Destinations open_destinations(const ScanRequest& request, std::ostream& out) {
+  Destinations destinations;
+  std::vector<std::unique_ptr<report::Sink>> sinks;
+  for (const ScanRequest::Output& output : request.outputs) {
+    std::ostream* stream = &out;
+    if (output.path) {
+      destinations.files.push_back(std::make_unique<OutputFile>(*output.path));
+      stream = &destinations.files.back()->stream();
+    }
+    sinks.push_back(make_sink(output.format, *stream, request.csv_dialect));
+  }
+  destinations.sink = std::make_unique<report::TeeSink>(std::move(sinks));
+  return destinations;
 }
 
 void count(report::Summary& summary, const InputResult& result) {
@@ -105,10 +136,9 @@ ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors)
   request.fingerprint_key = fingerprint_key(given);
   // Rules first: a broken pack stops the run before any input is read.
   const detect::Detector detector = load_detector(request.rule_files);
-  // The report's destination next, so an unwritable path fails before the work is done.
-  std::unique_ptr<OutputFile> file =
-      request.output ? std::make_unique<OutputFile>(*request.output) : nullptr;
-  std::unique_ptr<report::Sink> sink = make_sink(request.format, file ? file->stream() : out);
+  // The report's destinations next, so an unwritable path fails before the work is done.
+  Destinations destinations = open_destinations(request, out);
+  report::Sink& sink = *destinations.sink;
 
   Diagnostics diagnostics(errors);
   const ScanSettings settings{detector, request, diagnostics};
@@ -120,7 +150,7 @@ ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors)
     for (const report::Finding& finding : result.findings) {
       highest = std::max(highest.value_or(finding.severity), finding.severity);
     }
-    sink->input(result.report, result.findings);
+    sink.input(result.report, result.findings);
   };
   for (const auto& [origin, problem] : discovery.problems) {
     publish(unusable_input(origin, problem, diagnostics));
@@ -129,8 +159,8 @@ ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors)
   for (const input::InputFile& input_file : discovery.files) {
     publish(scan_input(input_file, settings));
   }
-  sink->finish(summary);
-  if (file) {
+  sink.finish(summary);
+  for (const auto& file : destinations.files) {
     file->commit();
   }
   return exit_code(summary, highest, request.fail_on);

@@ -1,6 +1,7 @@
 // `waudit scan`: inputs -> messages -> detections -> findings -> report.
 #pragma once
 
+#include "report/csv_sink.hpp"
 #include "rules/rule.hpp"
 
 #include <filesystem>
@@ -11,7 +12,7 @@
 
 namespace waudit::audit {
 
-enum class OutputFormat { text, json };
+enum class OutputFormat { text, json, jsonl, csv };
 enum class ShowValues { no, yes };
 
 // Exit codes of CONTRACT.md.
@@ -20,8 +21,13 @@ enum class ExitCode { clean = 0, findings = 1, error = 2 };
 struct ScanRequest {
   std::vector<std::string> paths;
   std::vector<std::filesystem::path> rule_files;  // user packs added to the built-in ones
-  OutputFormat format = OutputFormat::text;
-  std::optional<std::filesystem::path> output;  // nullopt: standard output
+  // Where reports go; several targets write the same scan in several formats.
+  struct Output {
+    OutputFormat format = OutputFormat::text;
+    std::optional<std::filesystem::path> path;  // nullopt: standard output
+  };
+  std::vector<Output> outputs{Output{}};
+  report::CsvDialect csv_dialect = report::CsvDialect::rfc4180;
   ShowValues show_values = ShowValues::no;
   // Findings at or above this severity make the exit code 1; nullopt: never.
   std::optional<rules::Severity> fail_on = rules::Severity::low;

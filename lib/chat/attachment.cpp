@@ -1,19 +1,30 @@
 // Media references as WhatsApp writes them on the first body line. Android puts the marker
 // after the name ("NAME (file attached)"), iOS wraps the name ("<attached: NAME>"), possibly
-// after a document's own title; legacy iOS wrote "NAME <attached>". Turkish iOS
-// ("<NAME eklendi>", name first) is not handled.
+// after a document's own title; legacy iOS wrote "NAME <attached>"; Turkish iOS puts the name
+// first ("<NAME eklendi>"). The words come from patterns/locales/*.toml.
 #include "chat/attachment.hpp"
+
+#include <algorithm>
 
 namespace waudit::chat {
 namespace {
 
 constexpr std::string_view kFullWidthColon = "\uFF1A";
 
+// Bytes of U+00A0 or U+202F at `pos` (French writes "pièce jointe\u00A0: NAME"), or 0.
+std::size_t no_break_space_length(std::string_view line, std::size_t pos) {
+  if (line.substr(pos).starts_with("\u00A0")) {
+    return 2;
+  }
+  return line.substr(pos).starts_with("\u202F") ? 3 : 0;
+}
+
 std::size_t skip_blanks(std::string_view line, std::size_t pos) {
   while (pos < line.size()) {
     if (line[pos] == ' ') {
       ++pos;
-    } else if (const std::size_t mark = invisible_mark_length(line, pos)) {
+    } else if (const std::size_t mark =
+                   invisible_mark_length(line, pos) + no_break_space_length(line, pos)) {
       pos += mark;
     } else {
       break;
@@ -53,18 +64,17 @@ std::optional<AttachmentReference> find_android(std::string_view line, const Mar
   return std::nullopt;
 }
 
-// iOS, from the '<' at `open`: "<PREFIX: NAME>" with optional spaces and marks inside and a
-// full-width colon in CJK, or the legacy "NAME <PREFIX>".
+// iOS, from the '<' at `open` to the first '>' after it at `close`: "<PREFIX: NAME>" with
+// optional spaces and marks inside and a full-width colon in CJK, or the legacy "NAME <PREFIX>".
 std::optional<AttachmentReference> read_ios(std::string_view line, std::size_t open,
-                                            std::string_view prefix) {
+                                            std::size_t close, std::string_view prefix) {
   const std::size_t word = skip_blanks(line, open + 1);
   const std::size_t length = match_marker(line, word, prefix);
   if (length == 0) {
     return std::nullopt;
   }
   std::size_t pos = skip_blanks(line, word + length);
-  const std::size_t close = line.find('>', pos);
-  if (close == std::string_view::npos) {
+  if (pos > close) {
     return std::nullopt;
   }
   std::string_view name;
@@ -80,6 +90,30 @@ std::optional<AttachmentReference> read_ios(std::string_view line, std::size_t o
   return AttachmentReference{name, close + 1};
 }
 
+// iOS, name first, between the '<' at `open` and the '>' at `close`: "<NAME WORD>" (Turkish
+// "<NAME eklendi>"). A '<' inside leaves the reference to the later '<'.
+std::optional<AttachmentReference> read_ios_name_first(std::string_view line, std::size_t open,
+                                                       std::size_t close,
+                                                       const MarkerTable& markers) {
+  const std::string_view inner = trimmed(line, open + 1, close);
+  if (inner.find('<') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto inner_begin = static_cast<std::size_t>(inner.data() - line.data());
+  for (const std::string& word : markers.attached_after_name) {
+    const std::size_t start = marker_start_before(line, inner_begin + inner.size(), word);
+    if (start == std::string_view::npos || start <= inner_begin) {
+      continue;
+    }
+    // A space or mark must part the name from the word: "<Xeklendi>" is no reference.
+    const std::string_view name = trimmed(line, inner_begin, start);
+    if (!name.empty() && name.size() < start - inner_begin) {
+      return AttachmentReference{name, close + 1};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<AttachmentReference> find_attachment(std::string_view body,
@@ -88,15 +122,37 @@ std::optional<AttachmentReference> find_attachment(std::string_view body,
   if (auto android = find_android(line, markers)) {
     return android;
   }
+  std::size_t close = 0;
   for (std::size_t open = line.find('<'); open != std::string_view::npos;
        open = line.find('<', open + 1)) {
+    // One search for '>' per '>', not per '<' and word: a line of many '<' stays linear.
+    if (close <= open) {
+      close = line.find('>', open + 1);
+    }
+    if (close == std::string_view::npos) {
+      break;
+    }
     for (const std::string& prefix : markers.attached_prefixes) {
-      if (auto ios = read_ios(line, open, prefix)) {
+      if (auto ios = read_ios(line, open, close, prefix)) {
         return ios;
       }
     }
+    if (auto name_first = read_ios_name_first(line, open, close, markers)) {
+      return name_first;
+    }
   }
   return std::nullopt;
+}
+
+bool is_contact_card_file(std::string_view file_name) {
+  constexpr std::string_view kExtension = ".vcf";
+  if (file_name.size() < kExtension.size()) {
+    return false;
+  }
+  const std::string_view tail = file_name.substr(file_name.size() - kExtension.size());
+  return std::equal(tail.begin(), tail.end(), kExtension.begin(), [](char a, char b) {
+    return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+  });
 }
 
 }  // namespace waudit::chat

@@ -20,4 +20,7 @@ struct AttachmentReference {
 std::optional<AttachmentReference> find_attachment(std::string_view body,
                                                    const MarkerTable& markers);
 
+// Whether a media file name is a contact card (vCard, ".vcf" in any case), in any language.
+bool is_contact_card_file(std::string_view file_name);
+
 }  // namespace waudit::chat

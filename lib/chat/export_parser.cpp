@@ -112,16 +112,38 @@ void ExportParser::append_text(std::string_view piece) {
   ++truncated_messages_;
 }
 
-// An attachment or an omitted-media marker makes a message a user's even when its first line
-// happens to hold a notice fragment (a document named "Group created.pdf"). The reference
-// range starts at the body: a document's title written before "<attached: ...>" is metadata too.
+// What a user message is, from the marker tables (the author alone says nothing: iOS writes
+// notices with the chat's name as author). The edited suffix is cut first, since it may end
+// any text; media markers come before notices, so a document named "Group created.pdf" stays
+// an attachment. The attachment range starts at the body: a document's title written before
+// "<attached: ...>" is metadata too.
 void ExportParser::classify() {
+  if (const std::size_t edited = edited_suffix_start(current_.text, markers_);
+      edited != std::string_view::npos) {
+    current_.text = current_.text.substr(0, edited);
+    current_.edited = true;
+  }
   const std::string_view text = current_.text;
   if (const auto attachment = find_attachment(text, markers_)) {
     current_.attachment = attachment->file_name;
     current_.attachment_begin = 0;
     current_.attachment_end = attachment->end;
-  } else if (!is_omitted_media(text, markers_) && is_system_notice(text, markers_)) {
+    current_.content = is_contact_card_file(attachment->file_name) ? Content::contact_card
+                                                               : Content::attachment;
+  } else if (is_omitted_media(text, markers_)) {
+    current_.content = is_omitted_contact_card(text, markers_) ? Content::contact_card
+                                                                : Content::omitted_media;
+  } else if (is_deleted(text, markers_)) {
+    current_.content = Content::deleted;
+  } else if (is_call(text, markers_)) {
+    current_.content = Content::call;
+  } else if (is_location(text, markers_)) {
+    current_.content = Content::location;
+  } else if (is_poll(text, markers_)) {
+    current_.content = Content::poll;
+  } else if (is_view_once(text, markers_)) {
+    current_.content = Content::view_once;
+  } else if (is_system_notice(text, markers_)) {
     current_.kind = MessageKind::system;
   }
 }

@@ -7,14 +7,16 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
 namespace waudit::chat {
 
-enum class Layout { android, ios, legacy_ios };
+enum class Layout : std::uint8_t { android, ios, legacy_ios };
 
-// The three numeric date fields in written order; `first` may be a 4-digit year.
+// The three numeric date fields in written order; `first` may be a 4-digit year. An era year
+// ("2565 BE", "R4") is given as its Gregorian year.
 struct DateFields {
   int first = 0;
   int second = 0;
@@ -27,10 +29,35 @@ struct TimeOfDay {
   int second = 0;
 };
 
+enum class YearStyle : std::uint8_t { two_digits, four_digits, buddhist_era, japanese_era };
+
+// What stands between date and time (or time and date): ", " "," " " "، " " à " " klo ".
+enum class DateTimeSeparator : std::uint8_t { comma_space, comma, space, arabic_comma, a, klo };
+
+// How a header is written, apart from its numbers. WhatsApp formats every timestamp of an
+// export at export time with the same settings, so one file has one shape; a line of another
+// shape inside it is text someone pasted (chat/export_parser.cpp).
+struct HeaderShape {
+  Layout layout = Layout::android;
+  bool time_first = false;  // "[14:56:01, 3/18/22]" (Vietnamese)
+  bool year_first = false;
+  char date_separator = '/';  // '/', '.' or '-'
+  bool spaced_date = false;   // "13. 6. 2018."
+  YearStyle year = YearStyle::two_digits;
+  DateTimeSeparator date_time_separator = DateTimeSeparator::comma_space;
+  char time_separator = ':';  // ':' or '.'
+  bool seconds = false;
+  bool day_period = false;     // AM/PM, a.m., p. m., ص/م
+  bool native_digits = false;  // Arabic-Indic or Persian digits
+
+  friend bool operator==(const HeaderShape&, const HeaderShape&) = default;
+};
+
 struct Header {
   Layout layout = Layout::android;
   DateFields date;
   TimeOfDay time;
+  HeaderShape shape;
   std::string_view author;  // empty when the line has no "Name: " part
   bool has_author = false;
   std::size_t body_offset = 0;  // byte offset in the line where the body begins

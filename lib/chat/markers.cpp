@@ -41,6 +41,66 @@ std::string_view first_line(std::string_view body) {
   return body.substr(0, body.find('\n'));
 }
 
+std::size_t skip_marks(std::string_view text, std::size_t pos) {
+  while (const std::size_t mark = invisible_mark_length(text, pos)) {
+    pos += mark;
+  }
+  return pos;
+}
+
+// `pos` moved past spaces, no-break spaces and marks.
+std::size_t skip_blanks(std::string_view text, std::size_t pos) {
+  while (pos < text.size()) {
+    if (text[pos] == ' ') {
+      ++pos;
+    } else if (const std::size_t skip =
+                   invisible_mark_length(text, pos) + no_break_space_length(text, pos)) {
+      pos += skip;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+// `end` moved back over spaces, no-break spaces and marks.
+std::size_t skip_blanks_before(std::string_view text, std::size_t end) {
+  while (end > 0) {
+    if (text[end - 1] == ' ') {
+      --end;
+    } else if (end >= 3 && invisible_mark_length(text, end - 3) == 3) {
+      end -= 3;
+    } else if (end >= 3 && text.substr(end - 3, 3) == "\u202F") {
+      end -= 3;
+    } else if (end >= 2 && text.substr(end - 2, 2) == "\u00A0") {
+      end -= 2;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// Whether `line` is one of `entries` as a whole: leading marks skipped, then the entry, then
+// only spaces, marks and '.'; an entry ending in a space needs only to start the line.
+bool matches_line(std::string_view line, const std::vector<std::string>& entries) {
+  const std::size_t start = skip_marks(line, 0);
+  for (const std::string& entry : entries) {
+    const std::size_t length = match_marker(line, start, entry);
+    if (length == 0) {
+      continue;
+    }
+    std::size_t rest = start + length;
+    while (rest < line.size() && line[rest] == '.') {
+      rest = skip_blanks(line, rest + 1);
+    }
+    if (entry.back() == ' ' || skip_blanks(line, rest) == line.size()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool any_fragment_within(std::string_view text, const MarkerTable& markers) {
   // Which ASCII bytes can start a fragment, so that most positions cost one lookup.
   std::bitset<128> starts;
@@ -64,27 +124,6 @@ bool any_fragment_within(std::string_view text, const MarkerTable& markers) {
   return false;
 }
 
-// Where `marker` starts if it ends at text[end], read backwards the way match_marker reads
-// forwards; npos when it does not end there.
-std::size_t marker_start_before(std::string_view text, std::size_t end, std::string_view marker) {
-  std::size_t pos = end;
-  for (std::size_t i = marker.size(); i-- > 0;) {
-    while (pos >= 3 && invisible_mark_length(text, pos - 3) == 3) {
-      pos -= 3;
-    }
-    if (marker[i] == ' ' && pos >= 2 && text.substr(pos - 2, 2) == "\u00A0") {
-      pos -= 2;
-    } else if (marker[i] == ' ' && pos >= 3 && text.substr(pos - 3, 3) == "\u202F") {
-      pos -= 3;
-    } else if (pos > 0 && fold(text[pos - 1]) == fold(marker[i])) {
-      --pos;
-    } else {
-      return std::string_view::npos;
-    }
-  }
-  return pos;
-}
-
 // The end of `line` once trailing marks, spaces, '>' and '.' are cut: "<Media omitted>" and
 // "image omitted." both end after "omitted".
 std::size_t trimmed_end(std::string_view line) {
@@ -102,6 +141,61 @@ std::size_t trimmed_end(std::string_view line) {
   return end;
 }
 
+// Whether the first line of `body` ends with one of `markers`: after it only marks, spaces,
+// '>' and '.', and before it the line start, a space, '<' or a mark (a whole word).
+bool ends_with_marker(std::string_view body, const std::vector<std::string>& markers) {
+  const std::string_view line = first_line(body);
+  const std::size_t end = trimmed_end(line);
+  for (const std::string& marker : markers) {
+    const std::size_t start = marker_start_before(line, end, marker);
+    if (start != std::string_view::npos &&
+        (start == 0 || line[start - 1] == ' ' || line[start - 1] == '<' ||
+         (start >= 3 && invisible_mark_length(line, start - 3) == 3))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "LABEL: URL" (or "LABEL : URL") as the whole first line.
+bool is_labelled_location(std::string_view line, const MarkerTable& markers) {
+  const std::size_t start = skip_marks(line, 0);
+  for (const std::string& label : markers.location_labels) {
+    const std::size_t length = match_marker(line, start, label);
+    if (length == 0) {
+      continue;
+    }
+    std::size_t pos = skip_blanks(line, start + length);
+    if (pos >= line.size() || line[pos] != ':') {
+      continue;
+    }
+    pos = skip_blanks(line, pos + 1);
+    if (line.substr(pos).starts_with("http") && line.find(' ', pos) == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A venue: iOS "NAME (ADDRESS): URL" on one line, Android NAME, ADDRESS and URL on three; the
+// last line ends with a venue URL that starts it or follows ": ".
+bool is_venue(std::string_view body, const MarkerTable& markers) {
+  if (std::count(body.begin(), body.end(), '\n') > 2) {
+    return false;
+  }
+  const std::string_view last = body.substr(body.rfind('\n') + 1);
+  for (const std::string& url : markers.location_urls) {
+    const std::size_t pos = last.find(url);
+    if (pos == std::string_view::npos || last.find(' ', pos) != std::string_view::npos) {
+      continue;
+    }
+    if (skip_marks(last, 0) == pos || (pos >= 2 && last.substr(pos - 2, 2) == ": ")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct ListField {
   std::string_view key;
   std::vector<std::string> MarkerTable::*member;
@@ -110,7 +204,18 @@ struct ListField {
 constexpr ListField kListFields[] = {
     {"attached_suffixes", &MarkerTable::attached_suffixes},
     {"attached_prefixes", &MarkerTable::attached_prefixes},
+    {"attached_after_name", &MarkerTable::attached_after_name},
     {"omitted", &MarkerTable::omitted},
+    {"contact_cards", &MarkerTable::contact_cards},
+    {"deleted", &MarkerTable::deleted},
+    {"edited", &MarkerTable::edited},
+    {"location_labels", &MarkerTable::location_labels},
+    {"live_locations", &MarkerTable::live_locations},
+    {"location_urls", &MarkerTable::location_urls},
+    {"calls", &MarkerTable::calls},
+    {"view_once", &MarkerTable::view_once},
+    {"polls", &MarkerTable::polls},
+    {"poll_options", &MarkerTable::poll_options},
     {"system_phrases", &MarkerTable::system_phrases},
     {"system_fragments", &MarkerTable::system_fragments},
 };
@@ -167,6 +272,25 @@ MarkerTable load_builtin() {
 }
 
 }  // namespace
+
+std::size_t marker_start_before(std::string_view text, std::size_t end, std::string_view marker) {
+  std::size_t pos = end;
+  for (std::size_t i = marker.size(); i-- > 0;) {
+    while (pos >= 3 && invisible_mark_length(text, pos - 3) == 3) {
+      pos -= 3;
+    }
+    if (marker[i] == ' ' && pos >= 2 && text.substr(pos - 2, 2) == "\u00A0") {
+      pos -= 2;
+    } else if (marker[i] == ' ' && pos >= 3 && text.substr(pos - 3, 3) == "\u202F") {
+      pos -= 3;
+    } else if (pos > 0 && fold(text[pos - 1]) == fold(marker[i])) {
+      --pos;
+    } else {
+      return std::string_view::npos;
+    }
+  }
+  return pos;
+}
 
 std::size_t invisible_mark_length(std::string_view text, std::size_t pos) {
   if (pos + 3 > text.size()) {
@@ -245,18 +369,68 @@ bool contains_system_fragment(std::string_view text, const MarkerTable& markers)
 }
 
 bool is_omitted_media(std::string_view body, const MarkerTable& markers) {
+  return ends_with_marker(body, markers.omitted) || ends_with_marker(body, markers.contact_cards);
+}
+
+bool is_omitted_contact_card(std::string_view body, const MarkerTable& markers) {
+  return ends_with_marker(body, markers.contact_cards);
+}
+
+bool is_deleted(std::string_view body, const MarkerTable& markers) {
+  return matches_line(first_line(body), markers.deleted);
+}
+
+bool is_call(std::string_view body, const MarkerTable& markers) {
+  return matches_line(first_line(body), markers.calls);
+}
+
+bool is_location(std::string_view body, const MarkerTable& markers) {
   const std::string_view line = first_line(body);
-  const std::size_t end = trimmed_end(line);
-  for (const std::string& marker : markers.omitted) {
-    const std::size_t start = marker_start_before(line, end, marker);
-    // The marker must be a whole word: "Xmedia omitted" is not one.
-    if (start != std::string_view::npos &&
-        (start == 0 || line[start - 1] == ' ' || line[start - 1] == '<' ||
-         (start >= 3 && invisible_mark_length(line, start - 3) == 3))) {
-      return true;
+  return is_labelled_location(line, markers) || matches_line(line, markers.live_locations) ||
+         is_venue(body, markers);
+}
+
+bool is_poll(std::string_view body, const MarkerTable& markers) {
+  std::size_t newline = body.find('\n');
+  if (newline == std::string_view::npos || !matches_line(body.substr(0, newline), markers.polls)) {
+    return false;
+  }
+  while (newline != std::string_view::npos) {
+    const std::size_t start = skip_marks(body, newline + 1);
+    for (const std::string& option : markers.poll_options) {
+      if (match_marker(body, start, option) > 0) {
+        return true;
+      }
     }
+    newline = body.find('\n', newline + 1);
   }
   return false;
+}
+
+bool is_view_once(std::string_view body, const MarkerTable& markers) {
+  return body.find('\n') == std::string_view::npos && matches_line(body, markers.view_once);
+}
+
+std::size_t edited_suffix_start(std::string_view body, const MarkerTable& markers) {
+  std::size_t end = skip_blanks_before(body, body.size());
+  if (end == 0 || body[end - 1] != '>') {
+    return std::string_view::npos;
+  }
+  end = skip_blanks_before(body, end - 1);
+  if (end > 0 && body[end - 1] == '.') {
+    --end;
+  }
+  for (const std::string& entry : markers.edited) {
+    const std::size_t start = marker_start_before(body, end, entry);
+    if (start == std::string_view::npos) {
+      continue;
+    }
+    const std::size_t open = skip_blanks_before(body, start);
+    if (open > 0 && body[open - 1] == '<') {
+      return skip_blanks_before(body, open - 1);
+    }
+  }
+  return std::string_view::npos;
 }
 
 tl::expected<void, Problem> add_locale(MarkerTable& table, std::string_view text) {

@@ -10,6 +10,7 @@ namespace waudit::input {
 
 struct ZipArchive::Handle {
   zip_t* archive = nullptr;
+  std::string bytes;  // the archive itself when it was opened from memory
 
   ~Handle() {
     if (archive != nullptr) {
@@ -113,6 +114,30 @@ tl::expected<ZipArchive, Problem> ZipArchive::open(const std::filesystem::path& 
     return tl::unexpected(Problem{describe_open_error(error_code), std::nullopt});
   }
   auto handle = std::make_unique<Handle>();
+  handle->archive = archive;
+  std::vector<ZipEntry> entries = list_entries(archive);
+  return ZipArchive(std::move(handle), std::move(entries));
+}
+
+tl::expected<ZipArchive, Problem> ZipArchive::open_bytes(std::string bytes) {
+  auto handle = std::make_unique<Handle>();
+  handle->bytes = std::move(bytes);
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source =
+      zip_source_buffer_create(handle->bytes.data(), handle->bytes.size(), 0, &error);
+  if (source == nullptr) {
+    zip_error_fini(&error);
+    return tl::unexpected(Problem{describe_open_error(ZIP_ER_MEMORY), std::nullopt});
+  }
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (archive == nullptr) {
+    zip_source_free(source);  // still ours when the open failed
+    const int code = zip_error_code_zip(&error);
+    zip_error_fini(&error);
+    return tl::unexpected(Problem{describe_open_error(code), std::nullopt});
+  }
+  zip_error_fini(&error);
   handle->archive = archive;
   std::vector<ZipEntry> entries = list_entries(archive);
   return ZipArchive(std::move(handle), std::move(entries));

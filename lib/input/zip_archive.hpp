@@ -26,6 +26,10 @@ class ZipArchive {
  public:
   [[nodiscard]] static tl::expected<ZipArchive, Problem> open(const std::filesystem::path& path);
 
+  // Opens an archive held in memory (a ZIP inside a ZIP, never extracted to disk); the
+  // archive keeps `bytes` for as long as it lives.
+  [[nodiscard]] static tl::expected<ZipArchive, Problem> open_bytes(std::string bytes);
+
   ZipArchive(ZipArchive&&) noexcept;
   ZipArchive& operator=(ZipArchive&&) noexcept;
   ZipArchive(const ZipArchive&) = delete;

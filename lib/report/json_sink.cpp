@@ -1,11 +1,9 @@
 #include "report/json_sink.hpp"
 
-#include <nlohmann/json.hpp>
+#include "report/finding_json.hpp"
 
 namespace waudit::report {
 namespace {
-
-using Json = nlohmann::ordered_json;  // keeps CONTRACT.md's key order
 
 template <typename T>
 Json optional_value(const std::optional<T>& value) {
@@ -22,29 +20,18 @@ Json input_json(const InputReport& input) {
     json["date_order"] = *input.date_order;
     json["date_order_assumed"] = input.date_order_assumed;
   }
+  if (input.encoding) {
+    json["encoding"] = *input.encoding;
+  }
+  if (input.kind == "txt" || input.kind == "zip") {
+    json["media_referenced"] = input.media_referenced;
+  }
   if (input.kind == "zip") {
     json["media"] = input.media;
+    json["media_missing"] = input.media_missing;
+    json["media_unreferenced"] = input.media_unreferenced;
   }
   return json;
-}
-
-Json finding_json(const Finding& finding) {
-  const Location& location = finding.location;
-  return Json{{"rule", finding.rule},
-              {"category", finding.category},
-              {"severity", rules::to_string(finding.severity)},
-              {"location",
-               {{"path", location.path},
-                {"entry", optional_value(location.entry)},
-                {"line", optional_value(location.line)},
-                {"column", optional_value(location.column)}}},
-              {"chat", finding.chat},
-              {"sender", optional_value(finding.sender)},
-              {"timestamp", optional_value(finding.timestamp)},
-              {"match", finding.match},
-              {"attachment", optional_value(finding.attachment)},
-              {"fingerprint", finding.fingerprint},
-              {"confidence", finding.confidence}};
 }
 
 }  // namespace
@@ -73,8 +60,7 @@ void JsonSink::finish(const Summary& summary) {
   for (const Finding& finding : findings_) {
     document["findings"].push_back(finding_json(finding));
   }
-  // Names and paths may hold invalid UTF-8: shown with U+FFFD rather than failing the report.
-  out_ << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out_ << dump_json(document, 2) << '\n';
 }
 
 }  // namespace waudit::report

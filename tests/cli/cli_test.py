@@ -4,6 +4,7 @@ tests make themselves, and check exit codes, stderr lines and the JSON report.
 WAUDIT_BIN and WAUDIT_SOURCE_DIR are set by CTest (tests/CMakeLists.txt).
 """
 
+import csv
 import io
 import json
 import os
@@ -158,6 +159,7 @@ class SampleScan(unittest.TestCase):
         self.assertEqual(run("scan", "--fail-on", "never", SAMPLES)[0], 0)
         self.assertEqual(run("scan", "--fail-on", "critical", SAMPLES)[0], 0)
         self.assertEqual(run("scan", "--fail-on", "high", SAMPLES)[0], 1)
+        self.assertEqual(run("scan", "--fail-on", "HIGH", SAMPLES)[0], 1)
 
     def test_fingerprints_depend_on_the_key(self):
         _, default, _ = scan_json(ANDROID)
@@ -204,7 +206,7 @@ class Arguments(TempDirTest):
         options = set(re.findall(r"--[a-z][a-z-]+", help_text))
         self.assertIn("--fail-on", options)
         for option in options:
-            self.assertIn(option, man)
+            self.assertTrue(option in man, f"{option} is not in man/waudit.1")
 
 
 class OutputFile(TempDirTest):
@@ -220,6 +222,46 @@ class OutputFile(TempDirTest):
         code, _, err = run("scan", "--output", self.path("missing/dir/report.json"), ANDROID)
         self.assertEqual(code, 2)
         self.assertIn("cannot create output file", err)
+
+
+class Formats(TempDirTest):
+    def test_jsonl_has_one_contract_finding_per_line(self):
+        code, out, _ = run("scan", "--format", "jsonl", SAMPLES)
+        _, report, _ = scan_json(SAMPLES)
+        self.assertEqual(code, 1)
+        lines = out.splitlines()
+        self.assertEqual([json.loads(line) for line in lines], report["findings"])
+
+    def test_csv_has_a_header_and_one_row_per_finding(self):
+        code, out, _ = run("scan", "--format", "csv", SAMPLES)
+        self.assertEqual(code, 1)
+        rows = list(csv.reader(io.StringIO(out, newline="")))
+        self.assertEqual(rows[0][:4], ["path", "entry", "line", "column"])
+        self.assertEqual(len(rows) - 1, len(PLANTED))
+        self.assertIn("\r\n", out)
+        keys = [(r[0], r[1] or None, int(r[2]), int(r[3]), r[7]) for r in rows[1:]]
+        _, report, _ = scan_json(SAMPLES)
+        self.assertEqual(keys, finding_keys(report))
+
+    def test_csv_excel_de_dialect_and_formula_guard(self):
+        chat = self.write("WhatsApp Chat mit X.txt",
+                          "15.04.23, 09:12 - =HYPERLINK(1): IBAN DE89370400440532013000\n"
+                          "15.04.23, 09:13 - +49 170 1234567: 4111 1111 1111 1111\n")
+        _, out, _ = run("scan", "--format", "csv", "--csv-dialect", "excel-de", chat)
+        self.assertTrue(out.startswith("\ufeffpath;entry;line;column"))
+        rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"), newline=""), delimiter=";"))
+        self.assertEqual(rows[1][5], "'=HYPERLINK(1)")
+        self.assertEqual(rows[2][5], "+49 170 1234567")
+
+    def test_several_outputs_in_one_run(self):
+        report_path, csv_path = self.path("r.json"), self.path("f.csv")
+        code, out, _ = run("scan", "--output", f"json={report_path}", "--output",
+                           f"csv={csv_path}", SAMPLES)
+        self.assertEqual((code, out), (1, ""))
+        with open(report_path, encoding="utf-8") as f:
+            self.assertEqual(len(json.load(f)["findings"]), len(PLANTED))
+        with open(csv_path, encoding="utf-8", newline="") as f:
+            self.assertEqual(len(list(csv.reader(f))), len(PLANTED) + 1)
 
 
 class BadInput(TempDirTest):

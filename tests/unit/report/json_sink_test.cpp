@@ -29,7 +29,13 @@ waudit::report::Finding sample_finding() {
 TEST_CASE("report::JsonSink writes the contract's document") {
   std::ostringstream out;
   waudit::report::JsonSink sink(out, "0.1.0");
-  waudit::report::InputReport input{"exports/chat.zip", "zip", 1, 812, {}, "dmy", false, {"a.jpg"}};
+  waudit::report::InputReport input;
+  input.path = "exports/chat.zip";
+  input.kind = "zip";
+  input.chats = 1;
+  input.messages = 812;
+  input.date_order = "dmy";
+  input.media = {"a.jpg"};
   const auto finding = sample_finding();
   sink.input(input, std::span(&finding, 1));
   sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
@@ -67,7 +73,12 @@ TEST_CASE("report::JsonSink writes null for unknown locations and survives inval
   auto finding = sample_finding();
   finding.location = {"chat.txt", std::nullopt, 3, 1};
   finding.sender = "M\xFFx";
-  sink.input({"chat.txt", "txt", 1, 3, {}, std::nullopt, false, {}}, std::span(&finding, 1));
+  waudit::report::InputReport input;
+  input.path = "chat.txt";
+  input.kind = "txt";
+  input.chats = 1;
+  input.messages = 3;
+  sink.input(input, std::span(&finding, 1));
   sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
   const auto json = nlohmann::json::parse(out.str());
   CHECK(json["findings"][0]["location"]["entry"].is_null());

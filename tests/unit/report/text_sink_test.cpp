@@ -18,8 +18,15 @@ TEST_CASE("report::TextSink groups findings by input and chat") {
   finding.timestamp = "2023-04-18T09:41:07";
   finding.match = "GB82 **** **** **** **54 32";
   finding.attachment = "00000004-PHOTO.jpg";
-  sink.input({"chat.zip", "zip", 1, 20, {"chat.zip: x: broken"}, "mdy", true, {}},
-             std::span(&finding, 1));
+  waudit::report::InputReport input;
+  input.path = "chat.zip";
+  input.kind = "zip";
+  input.chats = 1;
+  input.messages = 20;
+  input.errors = {"chat.zip: x: broken"};
+  input.date_order = "mdy";
+  input.date_order_assumed = true;
+  sink.input(input, std::span(&finding, 1));
   sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 1});
   CHECK(out.str() ==
         "chat.zip [zip]: 1 chat, 20 messages, dates mdy (assumed)\n"

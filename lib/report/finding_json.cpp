@@ -1,0 +1,36 @@
+#include "report/finding_json.hpp"
+
+namespace waudit::report {
+namespace {
+
+template <typename T>
+Json optional_value(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+}  // namespace
+
+Json finding_json(const Finding& finding) {
+  const Location& location = finding.location;
+  return Json{{"rule", finding.rule},
+              {"category", finding.category},
+              {"severity", rules::to_string(finding.severity)},
+              {"location",
+               {{"path", location.path},
+                {"entry", optional_value(location.entry)},
+                {"line", optional_value(location.line)},
+                {"column", optional_value(location.column)}}},
+              {"chat", finding.chat},
+              {"sender", optional_value(finding.sender)},
+              {"timestamp", optional_value(finding.timestamp)},
+              {"match", finding.match},
+              {"attachment", optional_value(finding.attachment)},
+              {"fingerprint", finding.fingerprint},
+              {"confidence", finding.confidence}};
+}
+
+std::string dump_json(const Json& json, int indent) {
+  return json.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace waudit::report

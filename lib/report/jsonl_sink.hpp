@@ -1,0 +1,21 @@
+// JSON Lines: one finding object per line, written as findings arrive, for tools that stream
+// (jq, log shippers). Same fields and order as the JSON report's findings.
+#pragma once
+
+#include <ostream>
+
+#include "report/sink.hpp"
+
+namespace waudit::report {
+
+class JsonlSink final : public Sink {
+ public:
+  explicit JsonlSink(std::ostream& out) : out_(out) {}
+  void input(const InputReport& input, std::span<const Finding> findings) override;
+  void finish(const Summary& summary) override;
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace waudit::report

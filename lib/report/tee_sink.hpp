@@ -1,0 +1,32 @@
+// Several reports from one scan (`--output json=report.json --output csv=findings.csv`):
+// every input and the summary go to each sink in turn.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "report/sink.hpp"
+
+namespace waudit::report {
+
+class TeeSink final : public Sink {
+ public:
+  explicit TeeSink(std::vector<std::unique_ptr<Sink>> sinks) : sinks_(std::move(sinks)) {}
+
+  void input(const InputReport& input, std::span<const Finding> findings) override {
+    for (const auto& sink : sinks_) {
+      sink->input(input, findings);
+    }
+  }
+
+  void finish(const Summary& summary) override {
+    for (const auto& sink : sinks_) {
+      sink->finish(summary);
+    }
+  }
+
+ private:
+  std::vector<std::unique_ptr<Sink>> sinks_;
+};
+
+}  // namespace waudit::report
