@@ -37,6 +37,28 @@ bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
+// Whether the byte at `pos` (folded) can start or end an entry, by the table's filter.
+bool may_be(const std::bitset<256>& bytes, bool built, std::string_view text, std::size_t pos) {
+  return !built || pos >= text.size() || bytes.test(static_cast<unsigned char>(fold(text[pos])));
+}
+
+// Fragments mostly start with a space (" created group "): at a space, the byte after it
+// decides. A possible no-break space (lead byte 0xC2 or 0xE2) is never skipped.
+bool may_start_fragment(const MarkerTable::Filters& filters, std::string_view text,
+                        std::size_t pos) {
+  if (!filters.built) {
+    return true;
+  }
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte == 0xC2U || byte == 0xE2U) {
+    return true;
+  }
+  if (text[pos] == ' ') {
+    return may_be(filters.fragment_seconds, true, text, pos + 1);
+  }
+  return filters.fragment_starts.test(static_cast<unsigned char>(fold(text[pos])));
+}
+
 std::string_view first_line(std::string_view body) {
   return body.substr(0, body.find('\n'));
 }
@@ -83,8 +105,12 @@ std::size_t skip_blanks_before(std::string_view text, std::size_t end) {
 
 // Whether `line` is one of `entries` as a whole: leading marks skipped, then the entry, then
 // only spaces, marks and '.'; an entry ending in a space needs only to start the line.
-bool matches_line(std::string_view line, const std::vector<std::string>& entries) {
+bool matches_line(std::string_view line, const std::vector<std::string>& entries,
+                  const MarkerTable::Filters& filters) {
   const std::size_t start = skip_marks(line, 0);
+  if (!may_be(filters.line_starts, filters.built, line, start)) {
+    return false;
+  }
   for (const std::string& entry : entries) {
     const std::size_t length = match_marker(line, start, entry);
     if (length == 0) {
@@ -102,17 +128,10 @@ bool matches_line(std::string_view line, const std::vector<std::string>& entries
 }
 
 bool any_fragment_within(std::string_view text, const MarkerTable& markers) {
-  // Which ASCII bytes can start a fragment, so that most positions cost one lookup.
-  std::bitset<128> starts;
-  for (const std::string& fragment : markers.system_fragments) {
-    if (!fragment.empty()) {
-      starts.set(static_cast<unsigned char>(fold(fragment[0])) & 0x7FU);
-    }
-  }
+  const MarkerTable::Filters& filters = markers.filters;
   const std::size_t limit = std::min(text.size(), kNoticeWindow);
   for (std::size_t pos = 0; pos < limit; ++pos) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (is_continuation_byte(text[pos]) || (byte < 0x80U && !starts.test(fold(text[pos])))) {
+    if (is_continuation_byte(text[pos]) || !may_start_fragment(filters, text, pos)) {
       continue;
     }
     for (const std::string& fragment : markers.system_fragments) {
@@ -143,9 +162,13 @@ std::size_t trimmed_end(std::string_view line) {
 
 // Whether the first line of `body` ends with one of `markers`: after it only marks, spaces,
 // '>' and '.', and before it the line start, a space, '<' or a mark (a whole word).
-bool ends_with_marker(std::string_view body, const std::vector<std::string>& markers) {
+bool ends_with_marker(std::string_view body, const std::vector<std::string>& markers,
+                      const MarkerTable::Filters& filters) {
   const std::string_view line = first_line(body);
   const std::size_t end = trimmed_end(line);
+  if (end == 0 || !may_be(filters.line_ends, filters.built, line, end - 1)) {
+    return false;
+  }
   for (const std::string& marker : markers) {
     const std::size_t start = marker_start_before(line, end, marker);
     if (start != std::string_view::npos &&
@@ -160,6 +183,9 @@ bool ends_with_marker(std::string_view body, const std::vector<std::string>& mar
 // "LABEL: URL" (or "LABEL : URL") as the whole first line.
 bool is_labelled_location(std::string_view line, const MarkerTable& markers) {
   const std::size_t start = skip_marks(line, 0);
+  if (!may_be(markers.filters.line_starts, markers.filters.built, line, start)) {
+    return false;
+  }
   for (const std::string& label : markers.location_labels) {
     const std::size_t length = match_marker(line, start, label);
     if (length == 0) {
@@ -194,6 +220,33 @@ bool is_venue(std::string_view body, const MarkerTable& markers) {
     }
   }
   return false;
+}
+
+void set_bytes(std::bitset<256>& bytes, const std::vector<std::string>& entries, bool last) {
+  for (const std::string& entry : entries) {
+    if (!entry.empty()) {
+      bytes.set(static_cast<unsigned char>(fold(last ? entry.back() : entry.front())));
+    }
+  }
+}
+
+MarkerTable::Filters build_filters(const MarkerTable& table) {
+  MarkerTable::Filters filters;
+  for (const auto* list : {&table.deleted, &table.calls, &table.live_locations, &table.polls,
+                           &table.view_once, &table.location_labels, &table.system_phrases}) {
+    set_bytes(filters.line_starts, *list, false);
+  }
+  set_bytes(filters.line_ends, table.omitted, true);
+  set_bytes(filters.line_ends, table.contact_cards, true);
+  for (const std::string& fragment : table.system_fragments) {
+    if (fragment.size() > 1 && fragment.front() == ' ') {
+      filters.fragment_seconds.set(static_cast<unsigned char>(fold(fragment[1])));
+    } else if (!fragment.empty()) {
+      filters.fragment_starts.set(static_cast<unsigned char>(fold(fragment.front())));
+    }
+  }
+  filters.built = true;
+  return filters;
 }
 
 struct ListField {
@@ -356,9 +409,11 @@ bool is_system_notice(std::string_view body, const MarkerTable& markers) {
   while (const std::size_t mark = invisible_mark_length(line, start)) {
     start += mark;
   }
-  for (const std::string& phrase : markers.system_phrases) {
-    if (match_marker(line, start, phrase) > 0) {
-      return true;
+  if (may_be(markers.filters.line_starts, markers.filters.built, line, start)) {
+    for (const std::string& phrase : markers.system_phrases) {
+      if (match_marker(line, start, phrase) > 0) {
+        return true;
+      }
     }
   }
   return start > 0 && any_fragment_within(line, markers);
@@ -369,30 +424,32 @@ bool contains_system_fragment(std::string_view text, const MarkerTable& markers)
 }
 
 bool is_omitted_media(std::string_view body, const MarkerTable& markers) {
-  return ends_with_marker(body, markers.omitted) || ends_with_marker(body, markers.contact_cards);
+  return ends_with_marker(body, markers.omitted, markers.filters) ||
+         ends_with_marker(body, markers.contact_cards, markers.filters);
 }
 
 bool is_omitted_contact_card(std::string_view body, const MarkerTable& markers) {
-  return ends_with_marker(body, markers.contact_cards);
+  return ends_with_marker(body, markers.contact_cards, markers.filters);
 }
 
 bool is_deleted(std::string_view body, const MarkerTable& markers) {
-  return matches_line(first_line(body), markers.deleted);
+  return matches_line(first_line(body), markers.deleted, markers.filters);
 }
 
 bool is_call(std::string_view body, const MarkerTable& markers) {
-  return matches_line(first_line(body), markers.calls);
+  return matches_line(first_line(body), markers.calls, markers.filters);
 }
 
 bool is_location(std::string_view body, const MarkerTable& markers) {
   const std::string_view line = first_line(body);
-  return is_labelled_location(line, markers) || matches_line(line, markers.live_locations) ||
-         is_venue(body, markers);
+  return is_labelled_location(line, markers) ||
+         matches_line(line, markers.live_locations, markers.filters) || is_venue(body, markers);
 }
 
 bool is_poll(std::string_view body, const MarkerTable& markers) {
   std::size_t newline = body.find('\n');
-  if (newline == std::string_view::npos || !matches_line(body.substr(0, newline), markers.polls)) {
+  if (newline == std::string_view::npos ||
+      !matches_line(body.substr(0, newline), markers.polls, markers.filters)) {
     return false;
   }
   while (newline != std::string_view::npos) {
@@ -408,7 +465,8 @@ bool is_poll(std::string_view body, const MarkerTable& markers) {
 }
 
 bool is_view_once(std::string_view body, const MarkerTable& markers) {
-  return body.find('\n') == std::string_view::npos && matches_line(body, markers.view_once);
+  return body.find('\n') == std::string_view::npos &&
+         matches_line(body, markers.view_once, markers.filters);
 }
 
 std::size_t edited_suffix_start(std::string_view body, const MarkerTable& markers) {
@@ -457,6 +515,7 @@ tl::expected<void, Problem> add_locale(MarkerTable& table, std::string_view text
     into.insert(into.end(), std::make_move_iterator(from.begin()),
                 std::make_move_iterator(from.end()));
   }
+  table.filters = build_filters(table);
   return {};
 }
 

@@ -6,6 +6,7 @@
 
 #include <tl/expected.hpp>
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -49,6 +50,19 @@ struct MarkerTable {
   std::vector<std::string> system_fragments;
   // Languages loaded, e.g. {"de", "en"}.
   std::vector<std::string> languages;
+
+  // Filled by add_locale: the (ASCII-folded) bytes that entries can start or end with, so a
+  // line that no marker can match costs one lookup instead of one comparison per entry of
+  // every language. A table filled by hand has no filters, and then nothing is skipped.
+  struct Filters {
+    bool built = false;
+    std::bitset<256> line_starts;       // whole-line and line-start lists, after marks
+    std::bitset<256> line_ends;         // omitted and contact_cards, before '>' '.' and spaces
+    std::bitset<256> fragment_starts;   // system_fragments, by their first byte ...
+    std::bitset<256> fragment_seconds;  // ... or, for those starting with a space, the next
+  };
+
+  Filters filters;
 };
 
 // Loads one locale file's content and merges it into `table`; the Problem names the line.
