@@ -48,6 +48,11 @@ class ChatScanner {
 
   void on_message(const chat::Message& message) {
     detections_.clear();
+    // System notices are scanned like any message: their wording is fixed, but they embed
+    // names and phone numbers ("+49 170 ... changed to +49 171 ..."), and the fixed words
+    // hold nothing a detector matches. What WhatsApp adds to a user's text is not scanned:
+    // the attachment reference is skipped here, and the edited-message suffix is not part of
+    // message.text at all (chat::Message cuts it off).
     settings_.detector.scan(detect::ScanText{message.text, message.attachment_begin,
                                              message.attachment_end, previous_text_},
                             detections_);
@@ -230,7 +235,11 @@ ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std:
                             parser.truncated_messages(), chat::ExportParser::kDefaultMaxMessage),
                 std::nullopt});
   }
-  return scanner.finish(parser.messages(), parser.date_evidence().decide());
+  // An order the user gave is not assumed: it is a fact the report states.
+  const chat::DateOrderDecision order =
+      settings.request.date_order ? chat::DateOrderDecision{*settings.request.date_order, false}
+                                  : parser.date_evidence().decide();
+  return scanner.finish(parser.messages(), order);
 }
 
 }  // namespace waudit::audit

@@ -34,8 +34,7 @@ void scan_text_file(const input::InputFile& file, const ScanSettings& settings,
     result.report.errors.push_back(settings.diagnostics.report(origin, source.error()));
     return;
   }
-  const std::string chat =
-      chat::chat_name_from_file_name(input::base_name(file.display_path));
+  const std::string chat = chat::chat_name_from_file_name(input::base_name(file.display_path));
   scan_chat_text(std::move(*source), origin, chat, settings, result);
 }
 

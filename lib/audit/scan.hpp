@@ -1,6 +1,7 @@
 // `waudit scan`: inputs -> messages -> detections -> findings -> report.
 #pragma once
 
+#include "chat/date_order.hpp"
 #include "report/csv_sink.hpp"
 #include "rules/rule.hpp"
 
@@ -31,6 +32,8 @@ struct ScanRequest {
   ShowValues show_values = ShowValues::no;
   // Findings at or above this severity make the exit code 1; nullopt: never.
   std::optional<rules::Severity> fail_on = rules::Severity::low;
+  // Day/month order of every chat's dates; nullopt: decided per chat from its dates.
+  std::optional<chat::DateOrder> date_order;
   // Key of the finding fingerprints: this file's content (without a final newline), else the
   // environment variable WAUDIT_FINGERPRINT_KEY, else report::kDefaultFingerprintKey.
   std::optional<std::filesystem::path> fingerprint_key_file;

@@ -19,9 +19,9 @@ report::Finding make_finding(const text::Line& line, const detect::Detection& de
   finding.rule = rule.id;
   finding.category = rule.category;
   finding.severity = rule.severity;
-  finding.location = report::Location{
-      origin.path, origin.entry, line.number,
-      1 + text::count_code_points(line.text.substr(0, detection.begin))};
+  finding.location =
+      report::Location{origin.path, origin.entry, line.number,
+                       1 + text::count_code_points(line.text.substr(0, detection.begin))};
   finding.chat = context.chat;
   finding.sender = context.sender;
   finding.timestamp = context.timestamp;

@@ -95,10 +95,11 @@ std::optional<AttachmentReference> read_ios(std::string_view line, std::size_t o
 std::optional<AttachmentReference> read_ios_name_first(std::string_view line, std::size_t open,
                                                        std::size_t close,
                                                        const MarkerTable& markers) {
-  const std::string_view inner = trimmed(line, open + 1, close);
-  if (inner.find('<') != std::string_view::npos) {
+  // Searching only up to the next '<' keeps the caller's loop over '<' linear.
+  if (line.find('<', open + 1) < close) {
     return std::nullopt;
   }
+  const std::string_view inner = trimmed(line, open + 1, close);
   const auto inner_begin = static_cast<std::size_t>(inner.data() - line.data());
   for (const std::string& word : markers.attached_after_name) {
     const std::size_t start = marker_start_before(line, inner_begin + inner.size(), word);

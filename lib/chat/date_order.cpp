@@ -63,6 +63,15 @@ std::string_view to_string(DateOrder order) {
   return "dmy";
 }
 
+std::optional<DateOrder> parse_date_order(std::string_view text) {
+  for (const DateOrder order : {DateOrder::dmy, DateOrder::mdy, DateOrder::ymd}) {
+    if (text == to_string(order)) {
+      return order;
+    }
+  }
+  return std::nullopt;
+}
+
 void DateOrderEvidence::add(const DateFields& date) {
   if (date.first >= 100) {
     ++year_first_proofs_;

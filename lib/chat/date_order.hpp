@@ -16,6 +16,9 @@ enum class DateOrder { dmy, mdy, ymd };
 
 std::string_view to_string(DateOrder order);  // "dmy", "mdy", "ymd"
 
+// The order `to_string` spells; nullopt for anything else.
+std::optional<DateOrder> parse_date_order(std::string_view text);
+
 struct DateOrderDecision {
   DateOrder order = DateOrder::dmy;
   bool assumed = true;  // no evidence decided it

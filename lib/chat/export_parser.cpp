@@ -6,6 +6,7 @@
 #include "chat/attachment.hpp"
 #include "text/utf8.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace waudit::chat {
@@ -21,21 +22,69 @@ ExportParser::ExportParser(const MarkerTable& markers, MessageHandler on_message
                            std::size_t max_message)
     : markers_(markers), on_message_(std::move(on_message)), max_message_(max_message) {}
 
+// A header line starts a message when it has the file's header shape (HeaderTemplate): a
+// line of another shape inside a message is most likely pasted text, such as messages copied
+// from another chat. If kMaxHeldBack of them come in one message, the file has no single shape
+// (hand-edited or concatenated) and they are read as headers after all.
 void ExportParser::feed(const text::Line& line) {
   const auto header = parse_header(line.text);
-  if (header && !is_pasted_header()) {
+  const bool candidate = header && !is_pasted_header();
+  if (candidate && (!has_current_ || template_.accepts(header->shape))) {
     if (has_previous_line_) {
       ++(previous_ended_with_crlf_ ? headers_after_crlf_ : headers_after_lf_);
     }
     emit();
     start_message(line, *header);
   } else if (has_current_) {
-    append_line(line);
+    if (candidate) {
+      hold_back(line);
+    } else {
+      append_line(line);
+    }
   } else {
     start_headless(line);
   }
   has_previous_line_ = true;
   previous_ended_with_crlf_ = line.ended_with_crlf;
+}
+
+void ExportParser::hold_back(const text::Line& line) {
+  if (!current_truncated_) {
+    held_back_.push_back(HeldBack{body_.size() + 1, line.number});
+  }
+  append_line(line);
+  if (current_truncated_) {
+    held_back_.clear();  // the text that would be read again is not all kept
+  } else if (held_back_.size() == kMaxHeldBack) {
+    replay_held_back();
+  }
+}
+
+// Cuts the held-back lines and what follows them out of the current message and reads them
+// again, each held-back line starting a message, with the template learned anew.
+void ExportParser::replay_held_back() {
+  const std::vector<HeldBack> held = std::move(held_back_);
+  held_back_.clear();
+  const std::string tail = body_.substr(held.front().offset);
+  body_.resize(held.front().offset - 1);  // without the line break before the first one
+  template_ = HeaderTemplate{};
+  emit();
+  std::uint64_t number = held.front().line;
+  std::size_t next_held = 0;
+  for (std::size_t start = 0; start <= tail.size(); ++number) {
+    const std::size_t end = std::min(tail.find('\n', start), tail.size());
+    const text::Line line{std::string_view(tail).substr(start, end - start), number, false, false};
+    const bool was_held = next_held < held.size() && held[next_held].line == number;
+    next_held += was_held ? 1 : 0;
+    const auto header = was_held ? parse_header(line.text) : std::nullopt;
+    if (header) {
+      emit();
+      start_message(line, *header);
+    } else {
+      append_line(line);
+    }
+    start = end + 1;
+  }
 }
 
 void ExportParser::finish() {
@@ -55,6 +104,8 @@ bool ExportParser::is_pasted_header() const {
 
 void ExportParser::start_message(const text::Line& line, const Header& header) {
   ++header_lines_;
+  template_.add(header.shape);
+  held_back_.clear();
   evidence_.add(header.date);
   std::size_t body_offset = header.body_offset;
   std::string_view sender = header.author;
@@ -128,11 +179,11 @@ void ExportParser::classify() {
     current_.attachment = attachment->file_name;
     current_.attachment_begin = 0;
     current_.attachment_end = attachment->end;
-    current_.content = is_contact_card_file(attachment->file_name) ? Content::contact_card
-                                                               : Content::attachment;
+    current_.content =
+        is_contact_card_file(attachment->file_name) ? Content::contact_card : Content::attachment;
   } else if (is_omitted_media(text, markers_)) {
-    current_.content = is_omitted_contact_card(text, markers_) ? Content::contact_card
-                                                                : Content::omitted_media;
+    current_.content =
+        is_omitted_contact_card(text, markers_) ? Content::contact_card : Content::omitted_media;
   } else if (is_deleted(text, markers_)) {
     current_.content = Content::deleted;
   } else if (is_call(text, markers_)) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace waudit::chat {
 
@@ -44,6 +45,8 @@ class ExportParser {
   void append_line(const text::Line& line);
   void append_text(std::string_view piece);
   bool is_pasted_header() const;
+  void hold_back(const text::Line& line);
+  void replay_held_back();
   void classify();
   void emit();
 
@@ -63,6 +66,17 @@ class ExportParser {
   bool previous_ended_with_crlf_ = false;
   std::uint64_t headers_after_crlf_ = 0;
   std::uint64_t headers_after_lf_ = 0;
+
+  // Lines of the current message that look like headers of another shape than the file's
+  // template: kept as text unless so many come that the file has no single template.
+  struct HeldBack {
+    std::size_t offset = 0;  // of the line's first byte in body_
+    std::uint64_t line = 0;
+  };
+
+  static constexpr std::size_t kMaxHeldBack = 5;
+  HeaderTemplate template_;
+  std::vector<HeldBack> held_back_;
   DateOrderEvidence evidence_;
 };
 

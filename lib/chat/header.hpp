@@ -6,10 +6,12 @@
 // decided per file (chat/date_order.hpp), not per line.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace waudit::chat {
 
@@ -66,5 +68,28 @@ struct Header {
 // Parses the header at the start of `line` (invisible marks such as U+200E, U+200F, U+FEFF
 // before it are skipped). nullopt when the line does not start with a complete header.
 std::optional<Header> parse_header(std::string_view line);
+
+// The header shape of a file, learned from the headers read so far: once one shape has at
+// least kMinVotes headers and three quarters of all, it is the file's template. Bounded: at
+// most kMaxShapes different shapes are counted (a file has one; more is a hostile file).
+class HeaderTemplate {
+ public:
+  static constexpr std::uint64_t kMinVotes = 3;
+  static constexpr std::size_t kMaxShapes = 8;
+
+  // Counts a header that started a message.
+  void add(const HeaderShape& shape);
+
+  // The dominant shape, if there is one yet.
+  std::optional<HeaderShape> dominant() const;
+
+  // Whether a header of `shape` may start a message: there is no template yet, or it fits.
+  bool accepts(const HeaderShape& shape) const;
+
+ private:
+  std::array<std::pair<HeaderShape, std::uint64_t>, kMaxShapes> votes_{};
+  std::size_t shapes_ = 0;
+  std::uint64_t total_ = 0;
+};
 
 }  // namespace waudit::chat

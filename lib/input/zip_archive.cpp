@@ -83,6 +83,20 @@ class ZipEntrySource final : public ByteSource {
   std::uint64_t delivered_ = 0;
 };
 
+// Opens an archive held in `bytes` (which must outlive it); nullptr with `error_code` set.
+zip_t* open_buffer(const std::string& bytes, int flags, int& error_code) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = source == nullptr ? nullptr : zip_open_from_source(source, flags, &error);
+  if (archive == nullptr) {
+    error_code = source == nullptr ? ZIP_ER_MEMORY : zip_error_code_zip(&error);
+    zip_source_free(source);  // still ours when the open failed
+  }
+  zip_error_fini(&error);
+  return archive;
+}
+
 std::vector<ZipEntry> list_entries(zip_t* archive) {
   std::vector<ZipEntry> entries;
   const zip_int64_t count = zip_get_num_entries(archive, 0);
@@ -108,8 +122,16 @@ std::vector<ZipEntry> list_entries(zip_t* archive) {
 
 tl::expected<ZipArchive, Problem> ZipArchive::open(const std::filesystem::path& path) {
   int error_code = 0;
-  // ZIP_CHECKCONS: refuse archives whose central directory and local headers disagree.
+  // ZIP_CHECKCONS: refuse archives whose central directory and local headers disagree. But
+  // libzip 1.7.3 (Debian 12) also refuses archives written by macOS's Archive Utility
+  // (nih-at/libzip#341: their local headers keep the size beside a data descriptor), and
+  // re-zipped iOS exports are such archives. So an archive failing only that check is opened
+  // without it; each entry's CRC is still verified as it is read, and open_entry()'s inflate
+  // limit holds either way.
   zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error_code);
+  if (archive == nullptr && error_code == ZIP_ER_INCONS) {
+    archive = zip_open(path.c_str(), ZIP_RDONLY, &error_code);  // as in open()
+  }
   if (archive == nullptr) {
     return tl::unexpected(Problem{describe_open_error(error_code), std::nullopt});
   }
@@ -122,22 +144,14 @@ tl::expected<ZipArchive, Problem> ZipArchive::open(const std::filesystem::path& 
 tl::expected<ZipArchive, Problem> ZipArchive::open_bytes(std::string bytes) {
   auto handle = std::make_unique<Handle>();
   handle->bytes = std::move(bytes);
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source =
-      zip_source_buffer_create(handle->bytes.data(), handle->bytes.size(), 0, &error);
-  if (source == nullptr) {
-    zip_error_fini(&error);
-    return tl::unexpected(Problem{describe_open_error(ZIP_ER_MEMORY), std::nullopt});
+  int error_code = 0;
+  zip_t* archive = open_buffer(handle->bytes, ZIP_RDONLY | ZIP_CHECKCONS, error_code);
+  if (archive == nullptr && error_code == ZIP_ER_INCONS) {
+    archive = open_buffer(handle->bytes, ZIP_RDONLY, error_code);  // as in open()
   }
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
   if (archive == nullptr) {
-    zip_source_free(source);  // still ours when the open failed
-    const int code = zip_error_code_zip(&error);
-    zip_error_fini(&error);
-    return tl::unexpected(Problem{describe_open_error(code), std::nullopt});
+    return tl::unexpected(Problem{describe_open_error(error_code), std::nullopt});
   }
-  zip_error_fini(&error);
   handle->archive = archive;
   std::vector<ZipEntry> entries = list_entries(archive);
   return ZipArchive(std::move(handle), std::move(entries));

@@ -44,13 +44,13 @@ struct InputReport {
   std::vector<std::string> errors;
   std::optional<std::string> date_order;  // "dmy", "mdy", "ymd"
   bool date_order_assumed = false;
-  std::vector<std::string> media;  // media entries found in the archive
-  // Media entries named by no message of the archive's chats (nested archives that held a
-  // chat are exports, not media, and are not listed).
-  std::vector<std::string> media_unreferenced;
-  std::vector<std::string> media_missing;  // names the chats reference, not in the archive
-  std::uint64_t media_referenced = 0;      // distinct media file names the chats reference
-  std::optional<std::string> encoding;     // "utf-16le", "utf-16be"; nullopt for UTF-8
+  // Media entries found in the archive; entries of a nested archive as "inner.zip/name". A
+  // nested archive that held a chat and that no message names is an export, not media.
+  std::vector<std::string> media;
+  std::vector<std::string> media_unreferenced;  // media entries that no message names
+  std::vector<std::string> media_missing;       // names the chats reference, not in the archive
+  std::uint64_t media_referenced = 0;           // distinct media file names the chats reference
+  std::optional<std::string> encoding;          // "utf-16le", "utf-16be"; nullopt for UTF-8
 };
 
 struct Summary {

@@ -20,6 +20,9 @@ std::string input_heading(const InputReport& input) {
     heading += fmt::format(", dates {}{}", *input.date_order,
                            input.date_order_assumed ? " (assumed)" : "");
   }
+  if (input.encoding) {
+    heading += fmt::format(", {}", *input.encoding);
+  }
   return heading;
 }
 

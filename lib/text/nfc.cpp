@@ -54,9 +54,9 @@ void decompose(char32_t c, std::vector<char32_t>& out) {
     return;
   }
   const auto& table = by_composite();
-  const auto found = std::lower_bound(table.begin(), table.end(), c, [](const auto& entry, char32_t key) {
-    return entry.composite < key;
-  });
+  const auto found =
+      std::lower_bound(table.begin(), table.end(), c,
+                       [](const auto& entry, char32_t key) { return entry.composite < key; });
   if (found != table.end() && found->composite == c) {
     decompose(found->base, out);
     out.push_back(found->mark);
@@ -66,7 +66,8 @@ void decompose(char32_t c, std::vector<char32_t>& out) {
 }
 
 std::optional<char32_t> compose(char32_t first, char32_t second) {
-  if (first >= kLBase && first < kLBase + kLCount && second >= kVBase && second < kVBase + kVCount) {
+  if (first >= kLBase && first < kLBase + kLCount && second >= kVBase &&
+      second < kVBase + kVCount) {
     return kSBase + ((first - kLBase) * kVCount + (second - kVBase)) * kTCount;
   }
   if (first >= kSBase && first < kSBase + kSCount && (first - kSBase) % kTCount == 0 &&
@@ -89,8 +90,10 @@ void order_marks(std::vector<char32_t>& text) {
   auto run = text.begin();
   while (run != text.end()) {
     run = std::find_if(run, text.end(), [](char32_t c) { return combining_class(c) != 0; });
-    const auto end = std::find_if(run, text.end(), [](char32_t c) { return combining_class(c) == 0; });
-    std::stable_sort(run, end, [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+    const auto end =
+        std::find_if(run, text.end(), [](char32_t c) { return combining_class(c) == 0; });
+    std::stable_sort(
+        run, end, [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
     run = end;
   }
 }
@@ -123,7 +126,8 @@ void compose_all(std::vector<char32_t>& text) {
 }  // namespace
 
 std::string to_nfc(std::string_view utf8) {
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (std::all_of(utf8.begin(), utf8.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return std::string(utf8);
   }
   std::vector<char32_t> text;

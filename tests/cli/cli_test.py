@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import unittest
@@ -348,6 +349,261 @@ class Text(TempDirTest):
         self.assertEqual(report["findings"][0]["chat"], "Team")
         self.assertEqual(report["findings"][0]["sender"], "Bob")
         self.assertEqual(report["findings"][0]["timestamp"], "2023-04-18T09:42:00")
+
+
+IOS_MEDIA_CHAT = (
+    "[18.04.23, 09:41:07] Ann: hi\r\n"
+    "[18.04.23, 09:42:00] Bob: \u200e<Anhang: 00000001-PHOTO-2023-04-18-09-42-00.jpg>\r\n"
+    "[18.04.23, 09:43:00] Bob: \u200e<Anhang: 00000002-PHOTO-2023-04-18-09-43-00.jpg>\r\n"
+    "[18.04.23, 09:44:00] Ann: \u200e<Anhang: 00000003-Max.vcf>\r\n"
+)
+VCARD = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Max\r\n"
+         "NOTE:IBAN DE89 3704 0044 0532 0130 00\r\nEND:VCARD\r\n")
+
+
+def input_of(report, path):
+    return [i for i in report["inputs"] if i["path"] == path][0]
+
+
+def zip_bytes(entries, compression=zipfile.ZIP_DEFLATED):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+class Encodings(TempDirTest):
+    """Chat texts in UTF-16 or with a BOM: same findings, same lines and columns as UTF-8."""
+
+    def expect_iban_at_line_2(self, path, entry=None):
+        code, report, err = scan_json(path)
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(finding_keys(report), [(path, entry, 2, 48, "iban")])
+        self.assertEqual(report["findings"][0]["sender"], "Lena Schmidt")
+        self.assertEqual(report["findings"][0]["timestamp"], "2023-04-15T09:13:00")
+        return report
+
+    def test_utf16le_export_with_bom(self):
+        chat = self.write("WhatsApp Chat mit Lena.txt",
+                          b"\xff\xfe" + ANDROID_CHAT.encode("utf-16-le"))
+        report = self.expect_iban_at_line_2(chat)
+        self.assertEqual(report["inputs"][0]["encoding"], "utf-16le")
+        self.assertEqual(report["findings"][0]["chat"], "Lena")
+
+    def test_utf16be_export_without_bom(self):
+        chat = self.write("WhatsApp Chat mit Lena.txt", ANDROID_CHAT.encode("utf-16-be"))
+        report = self.expect_iban_at_line_2(chat)
+        self.assertEqual(report["inputs"][0]["encoding"], "utf-16be")
+
+    def test_utf16_chat_text_in_zip(self):
+        archive = self.path("WhatsApp Chat - Team.zip")
+        write_zip(archive, [("_chat.txt", b"\xff\xfe" + ANDROID_CHAT.encode("utf-16-le"))])
+        report = self.expect_iban_at_line_2(archive, "_chat.txt")
+        self.assertEqual(report["inputs"][0]["encoding"], "utf-16le")
+
+    def test_utf8_bom_is_skipped_and_columns_start_after_it(self):
+        chat = self.write("WhatsApp Chat mit Lena.txt",
+                          "\ufeff15.04.23, 09:13 - Lena Schmidt: DE89 3704 0044 0532 0130 00\n")
+        code, report, err = scan_json(chat)
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(finding_keys(report), [(chat, None, 1, 33, "iban")])
+        self.assertNotIn("encoding", report["inputs"][0])
+        self.assertEqual(report["inputs"][0]["messages"], 1)
+
+
+class NestedArchives(TempDirTest):
+    """ZIPs inside the ZIP: scanned from memory, entries reported as outer/inner paths."""
+
+    def test_nested_export_finding_has_entry_path(self):
+        inner = zip_bytes([("_chat.txt", IOS_MEDIA_CHAT + "[18.04.23, 09:45:00] Ann: "
+                                         "GB82 WEST 1234 5698 7654 32\r\n")])
+        archive = self.path("exports.zip")
+        write_zip(archive, [("WhatsApp Chat - Team.zip", inner)])
+        code, report, err = scan_json(archive)
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(finding_keys(report),
+                         [(archive, "WhatsApp Chat - Team.zip/_chat.txt", 5, 27, "iban")])
+        self.assertEqual(report["findings"][0]["chat"], "Team")
+        entry = report["inputs"][0]
+        self.assertEqual((entry["chats"], entry["errors"]), (1, []))
+        self.assertNotIn("WhatsApp Chat - Team.zip", entry["media"])  # an export, not media
+
+    def test_several_chat_texts_get_their_own_chat_names(self):
+        archive = self.path("exports.zip")
+        write_zip(archive, [
+            ("WhatsApp Chat - Anna/_chat.txt",
+             "[18.04.23, 09:41:07] Ann: DE89370400440532013000\r\n"),
+            ("WhatsApp Chat - Ben/_chat.txt",
+             "[18.04.23, 09:41:07] Ben: NL91ABNA0417164300\r\n"),
+        ])
+        code, report, _ = scan_json(archive)
+        self.assertEqual(code, 1)
+        chats = {f["location"]["entry"]: f["chat"] for f in report["findings"]}
+        self.assertEqual(chats, {"WhatsApp Chat - Anna/_chat.txt": "Anna",
+                                 "WhatsApp Chat - Ben/_chat.txt": "Ben"})
+        self.assertEqual(report["inputs"][0]["chats"], 2)
+
+    def test_macos_archive_utility_zip_is_read(self):
+        # Archive Utility keeps the size in the local header beside a data descriptor, which
+        # libzip 1.7.3's consistency check rejects (nih-at/libzip#341).
+        class Unseekable(io.RawIOBase):
+            def __init__(self):
+                self.data = bytearray()
+
+            def writable(self):
+                return True
+
+            def write(self, b):
+                self.data += b
+                return len(b)
+
+        stream = Unseekable()
+        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("_chat.txt", "[18.04.23, 09:41:07] Ann: NL91ABNA0417164300\r\n")
+        data = stream.data
+        for info in zipfile.ZipFile(io.BytesIO(bytes(data))).infolist():
+            offset = info.header_offset + 22  # the local header's uncompressed size
+            data[offset:offset + 4] = struct.pack("<I", info.file_size)
+        archive = self.write("WhatsApp Chat - Mac.zip", bytes(data))
+        code, report, err = scan_json(archive)
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(finding_keys(report), [(archive, "_chat.txt", 1, 27, "iban")])
+
+    def test_archive_nested_too_deep_is_skipped(self):
+        deepest = zip_bytes([("_chat.txt", ANDROID_CHAT)])
+        middle = zip_bytes([("b.zip", deepest)])
+        bad = self.path("deep.zip")
+        write_zip(bad, [("a.zip", middle)])
+        line = BadInput.scan_with_good(self, bad, "nested more than 2 levels deep; skipped")
+        self.assertIn(": a.zip/b.zip: ", line)
+
+    def test_nested_archive_too_large_is_skipped(self):
+        big = zip_bytes([("_chat.txt", ANDROID_CHAT), ("video.mp4", bytes(65 << 20))],
+                        zipfile.ZIP_STORED)
+        bad = self.path("big.zip")
+        write_zip(bad, [("WhatsApp Chat - Big.zip", big)])
+        line = BadInput.scan_with_good(self, bad, "nested archive larger than 64 MiB; skipped")
+        self.assertIn(": WhatsApp Chat - Big.zip: ", line)
+
+    def test_corrupt_nested_archive(self):
+        bad = self.path("outer.zip")
+        write_zip(bad, [("_chat.txt", "[18.04.23, 09:41:07] Ann: hi\r\n"),
+                        ("inner.zip", b"PK\x03\x04" + bytes(100))])
+        line = BadInput.scan_with_good(self, bad, "not a ZIP archive; skipped")
+        self.assertIn(": inner.zip: ", line)
+
+
+class Media(TempDirTest):
+    """Attachment references matched to the archive's entries."""
+
+    def test_missing_and_unreferenced_media_are_listed(self):
+        archive = self.path("WhatsApp Chat - Team.zip")
+        write_zip(archive, [("_chat.txt", IOS_MEDIA_CHAT),
+                            ("00000001-PHOTO-2023-04-18-09-42-00.jpg", b"\xff\xd8\xff"),
+                            ("00000003-Max.vcf", "BEGIN:VCARD\r\nEND:VCARD\r\n"),
+                            ("notes.pdf", b"%PDF"),
+                            ("__MACOSX/._notes.pdf", b"x")])
+        code, report, err = scan_json(archive)
+        self.assertEqual((code, err), (0, ""))
+        entry = report["inputs"][0]
+        self.assertEqual(entry["media"], ["00000001-PHOTO-2023-04-18-09-42-00.jpg",
+                                          "00000003-Max.vcf", "notes.pdf"])
+        self.assertEqual(entry["media_missing"], ["00000002-PHOTO-2023-04-18-09-43-00.jpg"])
+        self.assertEqual(entry["media_unreferenced"], ["notes.pdf"])
+        self.assertEqual(entry["media_referenced"], 3)
+
+    def test_decomposed_entry_name_matches_composed_reference(self):
+        chat = ("[18.04.23, 09:42:00] Bob: "
+                "\u200e<Anhang: 00000004-Gr\u00fc\u00dfe an J\u00f6rg.pdf>\r\n")
+        archive = self.path("WhatsApp Chat - Team.zip")
+        write_zip(archive, [("_chat.txt", chat),
+                            ("00000004-Gru\u0308\u00dfe an Jo\u0308rg.pdf", b"%PDF")])
+        code, report, _ = scan_json(archive)
+        self.assertEqual(code, 0)
+        entry = report["inputs"][0]
+        self.assertEqual((entry["media_missing"], entry["media_unreferenced"]), ([], []))
+
+    def test_plain_text_counts_references_without_media_lists(self):
+        line = "15.04.23, 09:1{} - Jonas: IMG-20230415-WA000{}.jpg (Datei angeh\u00e4ngt)\n"
+        chat = self.write("WhatsApp Chat mit Lena.txt",
+                          line.format(2, 7) + line.format(3, 8) + line.format(4, 7))
+        code, report, _ = scan_json(chat)
+        self.assertEqual(code, 0)
+        entry = report["inputs"][0]
+        self.assertEqual(entry["media_referenced"], 2)
+        for key in ("media", "media_missing", "media_unreferenced"):
+            self.assertNotIn(key, entry)
+
+
+class ContactCards(TempDirTest):
+    """.vcf entries are scanned line by line; findings carry the card's entry and lines."""
+
+    def test_iban_in_referenced_card(self):
+        archive = self.path("WhatsApp Chat - Team.zip")
+        write_zip(archive, [("_chat.txt", IOS_MEDIA_CHAT), ("00000003-Max.vcf", VCARD)])
+        code, report, err = scan_json(archive)
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(finding_keys(report), [(archive, "00000003-Max.vcf", 4, 11, "iban")])
+        finding = report["findings"][0]
+        self.assertEqual((finding["chat"], finding["sender"], finding["timestamp"]),
+                         ("Team", "Ann", "2023-04-18T09:44:00"))
+        self.assertEqual(finding["attachment"], "00000003-Max.vcf")
+        self.assertEqual(finding["match"], "DE89 **** **** **** **30 00")
+
+    def test_payment_card_in_unreferenced_card(self):
+        archive = self.path("WhatsApp Chat - Team.zip")
+        write_zip(archive, [("_chat.txt", "[18.04.23, 09:41:07] Ann: hi\r\n"),
+                            ("Kontakte/Lena.VCF",
+                             "BEGIN:VCARD\nNOTE:Karte 4111 1111 1111 1111\nEND:VCARD\n")])
+        code, report, _ = scan_json(archive)
+        self.assertEqual(code, 1)
+        self.assertEqual(finding_keys(report),
+                         [(archive, "Kontakte/Lena.VCF", 2, 12, "payment-card")])
+        finding = report["findings"][0]
+        self.assertEqual((finding["chat"], finding["sender"], finding["timestamp"]),
+                         ("Team", None, None))
+
+
+class DateOrderOption(TempDirTest):
+    """--date-order replaces the per-file decision; the report says which order was used."""
+
+    # 03.04.23 and 05.04.23 fit both orders: auto assumes day first.
+    CHAT = ("03.04.23, 09:12 - Jonas: Hallo\n"
+            "05.04.23, 09:13 - Lena: Meine IBAN ist DE89 3704 0044 0532 0130 00\n")
+
+    def scan_with(self, *options):
+        chat = self.write("WhatsApp Chat mit Lena.txt", self.CHAT)
+        code, report, err = scan_json(*options, chat)
+        self.assertEqual((code, err), (1, ""))
+        only_input = report["inputs"][0]
+        return (only_input["date_order"], only_input["date_order_assumed"],
+                report["findings"][0]["timestamp"])
+
+    def test_auto_decides_per_file_and_says_when_it_assumed(self):
+        self.assertEqual(self.scan_with(), ("dmy", True, "2023-04-05T09:13:00"))
+        self.assertEqual(self.scan_with("--date-order", "auto"),
+                         ("dmy", True, "2023-04-05T09:13:00"))
+
+    def test_given_order_is_used_and_not_assumed(self):
+        self.assertEqual(self.scan_with("--date-order", "mdy"),
+                         ("mdy", False, "2023-05-04T09:13:00"))
+        self.assertEqual(self.scan_with("--date-order", "DMY"),
+                         ("dmy", False, "2023-04-05T09:13:00"))
+
+    def test_given_order_overrides_evidence(self):
+        chat = self.write("WhatsApp Chat mit Lena.txt",
+                          "25.04.23, 09:12 - Jonas: IBAN DE89 3704 0044 0532 0130 00\n")
+        code, report, _ = scan_json("--date-order", "mdy", chat)
+        self.assertEqual(code, 1)
+        self.assertEqual(report["inputs"][0]["date_order"], "mdy")
+        self.assertIsNone(report["findings"][0]["timestamp"])  # there is no 25th month
+
+    def test_unknown_order_is_a_usage_error(self):
+        chat = self.write("WhatsApp Chat mit Lena.txt", self.CHAT)
+        code, out, err = run("scan", "--date-order", "dym", chat)
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("--date-order", err)
 
 
 if __name__ == "__main__":

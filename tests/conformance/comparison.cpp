@@ -16,14 +16,21 @@ std::string_view first_line(std::string_view text) {
 }
 
 // Whether two messages are the same message: equal first lines, or one ends with the other
-// (one side took a name into the text that the other read as the author).
-bool same_message(std::string_view reference, std::string_view ours) {
-  const std::string_view a = first_line(reference);
-  const std::string_view b = first_line(ours);
+// (one side took a name into the text that the other read as the author), or an empty body
+// that the reference read as the notice "Name:".
+bool same_message(const ReferenceMessage& reference, const ChatMessage& ours) {
+  const std::string_view a = first_line(reference.text);
+  const std::string_view b = first_line(ours.text);
   if (a.empty() || b.empty()) {
-    return a == b;
+    return a == b || (b.empty() && !reference.author && a == ours.sender + ":");
   }
   return a == b || a.ends_with(b) || b.ends_with(a);
+}
+
+// Whether `reference` is `ours` plus line breaks: wcp keeps blank lines at the end of a file.
+bool only_trailing_newlines(std::string_view reference, std::string_view ours) {
+  return reference.size() > ours.size() && reference.starts_with(ours) &&
+         reference.find_first_not_of('\n', ours.size()) == std::string_view::npos;
 }
 
 std::string_view kind_name(chat::MessageKind kind) {
@@ -36,6 +43,30 @@ std::string_view kind_name(chat::MessageKind kind) {
       break;
   }
   return "user";
+}
+
+std::string_view content_name(chat::Content content) {
+  switch (content) {
+    case chat::Content::attachment:
+      return "attachment";
+    case chat::Content::omitted_media:
+      return "omitted_media";
+    case chat::Content::deleted:
+      return "deleted";
+    case chat::Content::location:
+      return "location";
+    case chat::Content::call:
+      return "call";
+    case chat::Content::poll:
+      return "poll";
+    case chat::Content::view_once:
+      return "view_once";
+    case chat::Content::contact_card:
+      return "contact_card";
+    case chat::Content::text:
+      break;
+  }
+  return "text";
 }
 
 std::string date_of(const ChatMessage& message) {
@@ -60,11 +91,21 @@ void compare_pair(std::size_t index, const ReferenceMessage& reference, const Ch
       result.differences.push_back(Difference{index, std::string(field), expected, actual});
     }
   };
-  check("author", quoted(reference.author), author_of(ours));
+  // Two differences with a known cause get their own field, so DIFFERENCES.md can justify
+  // them without hiding other author or text differences of the same message.
+  const bool notice_with_author = reference.author && ours.kind == chat::MessageKind::system;
+  check(notice_with_author ? "system" : "author", quoted(reference.author), author_of(ours));
   check("date", reference.date, date_of(ours));
-  check("text", reference.text, ours.text);
+  check(only_trailing_newlines(reference.text, ours.text) ? "trailing-newlines" : "text",
+        reference.text, ours.text);
   if (reference.kind) {
     check("kind", *reference.kind, std::string(kind_name(ours.kind)));
+  }
+  if (reference.content) {
+    check("content", *reference.content, std::string(content_name(ours.content)));
+  }
+  if (reference.edited) {
+    check("edited", *reference.edited ? "true" : "false", ours.edited ? "true" : "false");
   }
   if (reference.attachment) {
     check("attachment", quoted(*reference.attachment),
@@ -86,16 +127,15 @@ std::vector<std::pair<std::size_t, std::size_t>> align(
   };
   for (std::size_t i = n; i-- > 0;) {
     for (std::size_t j = m; j-- > 0;) {
-      at(i, j) = same_message(reference[i].text, ours[j].text)
-                     ? at(i + 1, j + 1) + 1
-                     : std::max(at(i + 1, j), at(i, j + 1));
+      at(i, j) = same_message(reference[i], ours[j]) ? at(i + 1, j + 1) + 1
+                                                     : std::max(at(i + 1, j), at(i, j + 1));
     }
   }
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   std::size_t i = 0;
   std::size_t j = 0;
   while (i < n && j < m) {
-    if (same_message(reference[i].text, ours[j].text) && at(i, j) == at(i + 1, j + 1) + 1) {
+    if (same_message(reference[i], ours[j]) && at(i, j) == at(i + 1, j + 1) + 1) {
       pairs.emplace_back(i++, j++);
     } else if (at(i + 1, j) >= at(i, j + 1)) {
       ++i;
@@ -119,9 +159,8 @@ tl::expected<std::vector<ReferenceMessage>, std::string> load_reference(
   for (const nlohmann::json& item : json) {
     if (!item.is_object() || !item.contains("date") || !item.contains("message") ||
         !item.contains("author")) {
-      return tl::unexpected(
-          fmt::format("{}: message {} lacks date, author or message", path.string(),
-                      messages.size()));
+      return tl::unexpected(fmt::format("{}: message {} lacks date, author or message",
+                                        path.string(), messages.size()));
     }
     ReferenceMessage message;
     message.date = item["date"].get<std::string>();
@@ -131,6 +170,12 @@ tl::expected<std::vector<ReferenceMessage>, std::string> load_reference(
     message.text = item["message"].get<std::string>();
     if (item.contains("kind")) {
       message.kind = item["kind"].get<std::string>();
+    }
+    if (item.contains("content")) {
+      message.content = item["content"].get<std::string>();
+    }
+    if (item.contains("edited")) {
+      message.edited = item["edited"].get<bool>();
     }
     if (item.contains("attachment")) {
       message.attachment = item["attachment"].is_null()
@@ -152,8 +197,10 @@ Comparison compare(const std::vector<ReferenceMessage>& reference, const Exporte
           Difference{next_reference, "missing", escape(reference[next_reference].text), ""});
     }
     for (; next_ours < ours_end; ++next_ours) {
-      result.differences.push_back(
-          Difference{next_ours, "extra", "", escape(chat.messages[next_ours].text)});
+      const ChatMessage& extra = chat.messages[next_ours];
+      result.differences.push_back(Difference{
+          next_ours, "extra", "",
+          fmt::format("{} {}: {}", date_of(extra), author_of(extra), escape(extra.text))});
     }
   };
   for (const auto& [i, j] : align(reference, chat.messages)) {

@@ -16,12 +16,16 @@
 namespace waudit::conformance {
 
 // One message of a reference file: {"date": ISO, "author": string or null, "message": string},
-// plus, in our own synthetic fixtures, optional "kind" and "attachment" (string or null).
+// plus, in our own synthetic fixtures, optional "kind" (user, system, headless), "content"
+// (text, attachment, omitted_media, deleted, location, call, poll, view_once, contact_card),
+// "edited" (bool) and "attachment" (string or null). Absent keys are not checked.
 struct ReferenceMessage {
   std::string date;
   std::optional<std::string> author;
   std::string text;
   std::optional<std::string> kind;
+  std::optional<std::string> content;
+  std::optional<bool> edited;
   std::optional<std::optional<std::string>> attachment;  // outer nullopt: not checked
 };
 
@@ -31,7 +35,10 @@ struct ReferenceMessage {
 struct Difference {
   // The reference message's index; for `extra`, the index among waudit's messages.
   std::size_t message = 0;
-  std::string field;  // author, date, text, kind, attachment, missing, extra
+  // author, date, text, kind, content, edited, attachment, missing, extra; `system` for an author
+  // difference where waudit reads a notice (iOS writes notices under a name), `trailing-newlines`
+  // for a text difference that is only line breaks the reference adds at the end.
+  std::string field;
   std::string expected;
   std::string actual;
 };

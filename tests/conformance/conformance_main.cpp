@@ -64,8 +64,10 @@ std::optional<Options> parse_arguments(int argc, char** argv) {
     } else if (argument == "--verbose") {
       options.verbose = true;
     } else {
-      fmt::print(stderr, "usage: {} [--root DIR] [--suffix SUFFIX] [--differences FILE] "
-                 "[--verbose]\n", argv[0]);
+      fmt::print(stderr,
+                 "usage: {} [--root DIR] [--suffix SUFFIX] [--differences FILE] "
+                 "[--verbose]\n",
+                 argv[0]);
       return std::nullopt;
     }
   }
@@ -129,7 +131,7 @@ void check_file(const Options& options, const std::string& file, const FindingCh
     record(file, difference, list, totals, options.verbose);
   }
   for (const Difference& difference : findings.check(*chat)) {
-    record(file, difference, list, totals, true);
+    record(file, difference, list, totals, options.verbose);
   }
 }
 
@@ -174,8 +176,8 @@ int main(int argc, char** argv) {
     justified += count;
   }
   fmt::print("\nconformance: {}\n", options->root.string());
-  fmt::print("  files {}, reference messages {}, waudit messages {}, identical {}\n",
-             totals.files, totals.reference_messages, totals.our_messages, totals.identical);
+  fmt::print("  files {}, reference messages {}, waudit messages {}, identical {}\n", totals.files,
+             totals.reference_messages, totals.our_messages, totals.identical);
   fmt::print("  justified differences {}\n", justified);
   for (const auto& [reason, count] : totals.justified) {
     fmt::print("    {:5}  {}\n", count, reason);

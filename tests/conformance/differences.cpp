@@ -2,15 +2,15 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
+#include <algorithm>
 #include <fstream>
 
 namespace waudit::conformance {
 namespace {
 
-constexpr std::string_view kFields[] = {"author",  "date",  "text",    "missing",
-                                        "extra",   "kind",  "attachment", "finding",
-                                        "read"};
+constexpr std::string_view kFields[] = {
+    "author", "system",  "date",   "text",       "trailing-newlines", "missing", "extra",
+    "kind",   "content", "edited", "attachment", "finding",           "read"};
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
@@ -51,8 +51,25 @@ bool is_separator_row(const std::vector<std::string>& cells) {
   return true;
 }
 
-bool is_index_or_star(std::string_view text) {
-  return text == "*" || (!text.empty() && text.find_first_not_of("0123456789") == text.npos);
+// `*`, an index, or indexes split by commas ("0, 14, 20").
+bool is_index_list_or_star(std::string_view text) {
+  return text == "*" || (!text.empty() && text.find_first_not_of("0123456789, ") == text.npos &&
+                         text.find_first_of("0123456789") != text.npos);
+}
+
+bool lists_index(std::string_view list, std::size_t index) {
+  if (list == "*") {
+    return true;
+  }
+  std::size_t start = 0;
+  while (start < list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    if (trim(list.substr(start, comma - start)) == std::to_string(index)) {
+      return true;
+    }
+    start = comma + 1;
+  }
+  return false;
 }
 
 bool is_field(std::string_view text) {
@@ -123,8 +140,8 @@ tl::expected<DifferenceList, std::string> DifferenceList::load(const std::filesy
     if (cells.size() != 4) {
       return error("a difference row has four cells: file, message, field, reason");
     }
-    if (!is_index_or_star(cells[1])) {
-      return error(fmt::format("message must be an index or *, not \"{}\"", cells[1]));
+    if (!is_index_list_or_star(cells[1])) {
+      return error(fmt::format("message must be indexes or *, not \"{}\"", cells[1]));
     }
     if (!is_field(cells[2])) {
       return error(fmt::format("unknown field \"{}\"", cells[2]));
@@ -134,8 +151,7 @@ tl::expected<DifferenceList, std::string> DifferenceList::load(const std::filesy
   for (const Justification& justification : list.rows_) {
     if (!list.reasons_.contains(justification.reason)) {
       return tl::unexpected(fmt::format("{}:{}: reason \"{}\" is not in the reasons table",
-                                        path.string(), justification.line,
-                                        justification.reason));
+                                        path.string(), justification.line, justification.reason));
     }
   }
   return list;
@@ -144,8 +160,7 @@ tl::expected<DifferenceList, std::string> DifferenceList::load(const std::filesy
 std::optional<std::string> DifferenceList::justify(std::string_view file, std::size_t message,
                                                    std::string_view field) {
   for (Justification& row : rows_) {
-    const bool message_matches = row.message == "*" || row.message == std::to_string(message);
-    if (row.field == field && message_matches && glob_match(row.file, file)) {
+    if (row.field == field && lists_index(row.message, message) && glob_match(row.file, file)) {
       ++row.uses;
       return row.reason;
     }

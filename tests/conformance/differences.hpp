@@ -16,10 +16,10 @@
 namespace waudit::conformance {
 
 struct Justification {
-  std::string file;     // relative to the conformance folder; `*` matches any run of characters
-  std::string message;  // a 0-based message index, or `*`
-  std::string field;    // author, date, text, missing, extra, finding, read
-  std::string reason;   // a key of the reasons table
+  std::string file;      // relative to the conformance folder; `*` matches any run of characters
+  std::string message;   // 0-based message indexes split by commas, or `*`
+  std::string field;     // see Difference::field; also finding, read
+  std::string reason;    // a key of the reasons table
   std::size_t line = 0;  // in DIFFERENCES.md
   std::size_t uses = 0;
 };

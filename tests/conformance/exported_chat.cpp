@@ -3,6 +3,7 @@
 #include "chat/export_parser.hpp"
 #include "chat/markers.hpp"
 #include "input/file_source.hpp"
+#include "input/text_decoding.hpp"
 #include "input/zip_archive.hpp"
 #include "input/zip_export.hpp"
 #include "text/line_reader.hpp"
@@ -23,7 +24,13 @@ struct Written {
   chat::TimeOfDay time;
 };
 
-tl::expected<ExportedChat, std::string> parse(input::ByteSource& source, std::string entry) {
+tl::expected<ExportedChat, std::string> parse(std::unique_ptr<input::ByteSource> raw,
+                                              std::string entry) {
+  // As `waudit scan`: a UTF-8 BOM is dropped and UTF-16 transcoded before lines are split.
+  auto decoded = input::decode_text(std::move(raw));
+  if (!decoded) {
+    return tl::unexpected(decoded.error().message);
+  }
   ExportedChat chat;
   chat.entry = std::move(entry);
   std::vector<std::optional<Written>> written;
@@ -33,6 +40,8 @@ tl::expected<ExportedChat, std::string> parse(input::ByteSource& source, std::st
     copy.sender = std::string(message.sender);
     copy.text = std::string(message.text);
     copy.first_line = message.first_line;
+    copy.content = message.content;
+    copy.edited = message.edited;
     copy.attachment = std::string(message.attachment);
     copy.attachment_begin = message.attachment_begin;
     copy.attachment_end = message.attachment_end;
@@ -41,7 +50,7 @@ tl::expected<ExportedChat, std::string> parse(input::ByteSource& source, std::st
                           ? std::nullopt
                           : std::optional<Written>(Written{message.date, message.time}));
   });
-  text::LineReader reader(source);
+  text::LineReader reader(*decoded->source);
   while (true) {
     auto line = reader.next();
     if (!line) {
@@ -77,7 +86,7 @@ tl::expected<ExportedChat, std::string> read_zip(const std::filesystem::path& pa
   if (!source) {
     return tl::unexpected(source.error().message);
   }
-  return parse(**source, entry.name);
+  return parse(std::move(*source), entry.name);
 }
 
 }  // namespace
@@ -90,7 +99,7 @@ tl::expected<ExportedChat, std::string> read_export(const std::filesystem::path&
   if (!source) {
     return tl::unexpected(source.error().message);
   }
-  return parse(**source, "");
+  return parse(std::move(*source), "");
 }
 
 }  // namespace waudit::conformance

@@ -23,6 +23,8 @@ struct ChatMessage {
   std::string text;
   std::optional<chat::LocalDateTime> time;  // nullopt: headless, or no calendar day
   std::uint64_t first_line = 0;
+  chat::Content content = chat::Content::text;
+  bool edited = false;
   std::string attachment;
   std::size_t attachment_begin = 0;
   std::size_t attachment_end = 0;

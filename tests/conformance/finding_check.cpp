@@ -69,9 +69,9 @@ std::vector<Difference> FindingCheck::check(const ExportedChat& chat) const {
   for (std::size_t index = 0; index < chat.messages.size(); ++index) {
     const ChatMessage& message = chat.messages[index];
     detections.clear();
-    detector_.scan(detect::ScanText{message.text, message.attachment_begin,
-                                    message.attachment_end, previous},
-                   detections);
+    detector_.scan(
+        detect::ScanText{message.text, message.attachment_begin, message.attachment_end, previous},
+        detections);
     previous = message.text;
     for (const detect::Detection& detection : detections) {
       const std::string& rule = detector_.rules()[detection.rule_index].id;

@@ -59,6 +59,59 @@ TEST_CASE("chat::find_attachment reads iOS documents named before the reference"
         "2015-08-04-PHOTO-00004762.jpg");
 }
 
+TEST_CASE("chat::find_attachment reads Android references in every language") {
+  CHECK(name_in("IMG-1.jpg (archivo adjunto)") == "IMG-1.jpg");
+  CHECK(name_in("IMG-1.jpg (archivo adjuntado)") == "IMG-1.jpg");
+  CHECK(name_in("IMG-1.jpg (fichier joint)") == "IMG-1.jpg");
+  CHECK(name_in("IMG-1.jpg (file allegato)") == "IMG-1.jpg");
+  CHECK(name_in("IMG-1.jpg (arquivo anexado)") == "IMG-1.jpg");
+  CHECK(name_in("IMG-1.jpg (ficheiro anexado)") == "IMG-1.jpg");
+  CHECK(name_in("IMG-1.jpg (bestand bijgevoegd)") == "IMG-1.jpg");
+  CHECK(name_in("IMG-1.jpg (dosya ekli)") == "IMG-1.jpg");
+  CHECK(name_in("\u200EAlex.vcf (файл добавлен)") == "Alex.vcf");
+  CHECK(name_in("IMG-1.jpg (załączony plik)") == "IMG-1.jpg");
+}
+
+TEST_CASE("chat::find_attachment reads iOS references in every language") {
+  CHECK(name_in("\u200E<adjunto: 00000012-PHOTO.jpg>") == "00000012-PHOTO.jpg");
+  CHECK(name_in("\u200E< pièce jointe : 00000012-PHOTO.jpg >") == "00000012-PHOTO.jpg");
+  CHECK(name_in("<pièce jointe\u00A0: 00000012-PHOTO.jpg>") == "00000012-PHOTO.jpg");
+  CHECK(name_in("<allegato: 00000012-PHOTO.jpg>") == "00000012-PHOTO.jpg");
+  CHECK(name_in("<anexado: 00000012-PHOTO.jpg>") == "00000012-PHOTO.jpg");
+  CHECK(name_in("<anexo: 00000012-PHOTO.jpg>") == "00000012-PHOTO.jpg");
+  CHECK(name_in("<bijgevoegd: 00000012-PHOTO.jpg>") == "00000012-PHOTO.jpg");
+  CHECK(name_in("<прикреплено: 00000012-PHOTO.jpg>") == "00000012-PHOTO.jpg");
+  CHECK(name_in("<załączono: 00000012-PHOTO.jpg>") == "00000012-PHOTO.jpg");
+}
+
+TEST_CASE("chat::find_attachment reads Turkish iOS references with the name first") {
+  const std::string_view photo = "\u200E<00000012-PHOTO-2023-04-15-14-03-12.jpg eklendi>";
+  CHECK(name_in(photo) == "00000012-PHOTO-2023-04-15-14-03-12.jpg");
+  CHECK(end_in(photo) == photo.size());
+  const std::string_view document = "Some file.txt \u200E<00000046-Some file.txt eklendi>\nnot";
+  CHECK(name_in(document) == "00000046-Some file.txt");
+  CHECK(end_in(document) == document.find('\n'));
+  CHECK(name_in("<x.jpg  \u200Eeklendi >") == "x.jpg");
+  CHECK(name_in("<eklendi>") == "<none>");
+  CHECK(name_in("<x.jpgeklendi>") == "<none>");
+  CHECK(name_in("<x.jpg eklendi") == "<none>");
+  CHECK(name_in("<a <b.jpg eklendi>") == "b.jpg");
+}
+
+TEST_CASE("chat::is_contact_card_file knows vCard names") {
+  CHECK(waudit::chat::is_contact_card_file("Alex.vcf"));
+  CHECK(waudit::chat::is_contact_card_file("00000042-TR.VCF"));
+  CHECK_FALSE(waudit::chat::is_contact_card_file("vcf"));
+  CHECK_FALSE(waudit::chat::is_contact_card_file("Alex.vcf.jpg"));
+}
+
+TEST_CASE("chat::find_attachment stays linear on a line of many angle brackets") {
+  // No timing assertion: a quadratic search would make this test noticeably slow, not fail.
+  const std::string line =
+      std::string(200000, '<') + "attached" + std::string(100000, '<') + "eklendi>";
+  CHECK(name_in(line) == "<none>");
+}
+
 TEST_CASE("chat::find_attachment finds nothing in other bodies") {
   CHECK(name_in("") == "<none>");
   CHECK(name_in("Hallo zusammen") == "<none>");

@@ -66,6 +66,15 @@ TEST_CASE("chat::to_string names date orders") {
   CHECK(waudit::chat::to_string(DateOrder::ymd) == "ymd");
 }
 
+TEST_CASE("chat::parse_date_order reads what to_string writes") {
+  CHECK(waudit::chat::parse_date_order("dmy") == DateOrder::dmy);
+  CHECK(waudit::chat::parse_date_order("mdy") == DateOrder::mdy);
+  CHECK(waudit::chat::parse_date_order("ymd") == DateOrder::ymd);
+  CHECK_FALSE(waudit::chat::parse_date_order("auto"));
+  CHECK_FALSE(waudit::chat::parse_date_order("DMY"));
+  CHECK_FALSE(waudit::chat::parse_date_order(""));
+}
+
 TEST_CASE("chat::DateOrderEvidence decides day first when a first field exceeds 12") {
   const auto decision = decide({{3, 4, 23}, {15, 4, 23}, {5, 5, 23}});
   CHECK(decision.order == DateOrder::dmy);

@@ -7,9 +7,13 @@
 
 TEST_SUITE_BEGIN("chat");
 
+using waudit::chat::DateTimeSeparator;
 using waudit::chat::Header;
+using waudit::chat::HeaderShape;
+using waudit::chat::HeaderTemplate;
 using waudit::chat::Layout;
 using waudit::chat::parse_header;
+using waudit::chat::YearStyle;
 
 namespace {
 
@@ -203,9 +207,141 @@ TEST_CASE("chat::parse_header rejects lines that are no header") {
   CHECK_FALSE(parse_header("15.04.23, 14:3 - Max: x"));
   CHECK_FALSE(parse_header("15.04.23, 24:00 - Max: x"));
   CHECK_FALSE(parse_header("15.04.23, 14:60 - Max: x"));
-  CHECK_FALSE(parse_header("15.04.23, 13:37 PM - Max: x"));
-  CHECK_FALSE(parse_header("[15.04.23, 13:37:00 p.m.] Max: x"));
+  CHECK_FALSE(parse_header("15.04.23, 24:37 PM - Max: x"));
+  CHECK_FALSE(parse_header("15.04.23, 14:03.- Max: x"));
+  CHECK_FALSE(parse_header("[15.04.23, 14:03:12.] Max: x"));
+  CHECK_FALSE(parse_header("[3/18/X4, 14:56:01] Elon: x"));
+  CHECK_FALSE(parse_header("[3/18/R, 14:56:01] Elon: x"));
+  CHECK_FALSE(parse_header("[3/18/22 BE, 14:56:01] Elon: x"));
+  CHECK_FALSE(parse_header("[14:56:01, 3/18] Elon: x"));
+  CHECK_FALSE(parse_header("14:56 - Elon: x"));
+  CHECK_FALSE(parse_header("12/07/2017 a 22:35 - Ana: x"));
   CHECK_FALSE(parse_header("01.04.2015 - 16:00:27; ME: text"));
+}
+
+TEST_CASE("chat::parse_header takes an hour above 12 with a day period as written") {
+  // Only hand-edited files have these; the line is still a message's header.
+  CHECK(time_of("1/29/18, 23:59 PM - Bob: x") == "23:59:00");
+  CHECK(time_of("[11/10/22 13:37:00 p.m.] John: x") == "13:37:00");
+  CHECK(time_of("1/29/18, 13:05 AM - Bob: x") == "13:05:00");
+  CHECK(time_of("1/29/18, 12:05 AM - Bob: x") == "00:05:00");
+}
+
+TEST_CASE("chat::parse_header reads a dot after the time") {
+  CHECK(date_of("2022/12/14, 13:34. - John Doe: x") == "2022.12.14");
+  CHECK(time_of("2022/12/14, 13:34. - John Doe: x") == "13:34:00");
+  CHECK(body_of("2022/12/14, 13:34. - John Doe: Lorem") == "Lorem");
+}
+
+TEST_CASE("chat::parse_header reads the French and Finnish date-time words") {
+  CHECK(time_of("12/07/2017 \u00E0 22:35 - Ana: salut") == "22:35:00");
+  CHECK(body_of("12/07/2017 \u00E0 22:35 - Ana: salut") == "salut");
+  CHECK(date_of("13.6.2018 klo 21.25.15 - Aino: moi") == "13.6.2018");
+  CHECK(time_of("13.6.2018 klo 21.25.15 - Aino: moi") == "21:25:15");
+  CHECK(parse_header("12/07/2017 \u00E0 22:35 - Ana: x")->shape.date_time_separator ==
+        DateTimeSeparator::a);
+  CHECK(parse_header("13.6.2018 klo 21.25.15 - Aino: x")->shape.date_time_separator ==
+        DateTimeSeparator::klo);
+}
+
+TEST_CASE("chat::parse_header reads Arabic-Indic digits and Arabic day periods") {
+  const std::string_view line =
+      "[\u0661\u0668\u200F/\u0663\u200F/\u0662\u0660\u0662\u0662\u060C "
+      "\u0662:\u0665\u0666:\u0660\u0660\u00A0\u0645] Omar: x";
+  CHECK(date_of(line) == "18.3.2022");
+  CHECK(time_of(line) == "14:56:00");
+  CHECK(author_of(line) == "Omar");
+  CHECK(parse_header(line)->shape.native_digits);
+  CHECK(time_of("[\u0661\u0668/\u0663/\u0662\u0660\u0662\u0662\u060C "
+                "\u0669:\u0660\u0660:\u0660\u0660\u00A0\u0635] Omar: x") == "09:00:00");
+  // Persian digits work the same way.
+  CHECK(date_of("\u06F1\u06F8/\u06F3/\u06F2\u06F2, \u06F1\u06F4:\u06F0\u06F3 - Sara: x") ==
+        "18.3.22");
+  CHECK_FALSE(parse_header(line.substr(0, 20)));
+}
+
+TEST_CASE("chat::parse_header reads Buddhist and Japanese era years") {
+  CHECK(date_of("[3/18/2565 BE, 14:56:01] Elon: x") == "3.18.2022");
+  CHECK(parse_header("[3/18/2565 BE, 14:56:01] Elon: x")->shape.year == YearStyle::buddhist_era);
+  CHECK(date_of("18/3/2565 14:56 - Somchai: x") == "18.3.2022");
+  CHECK(date_of("[3/18/R4, 14:56:01] Elon: x") == "3.18.2022");
+  CHECK(date_of("[1/12/R5, 02:05:44] Elon: x") == "1.12.2023");
+  CHECK(date_of("[4/1/H30, 09:00:00] Elon: x") == "4.1.2018");
+  CHECK(parse_header("[3/18/R4, 14:56:01] Elon: x")->shape.year == YearStyle::japanese_era);
+}
+
+TEST_CASE("chat::parse_header reads CJK day periods before the hour") {
+  CHECK(time_of("2023/5/4 \u4E0B\u53483:12 - \u674E\u660E: x") == "15:12:00");
+  CHECK(time_of("[2023/5/4 \u4E0A\u534812:05:09] \u674E\u660E: x") == "00:05:09");
+  CHECK(time_of("2023/05/04 \u5348\u5F8C3:12 - \u82B1\u5B50: x") == "15:12:00");
+  CHECK(time_of("2023. 5. 4. \uC624\uD6C4 3:12 - \uBBFC\uC218: x") == "15:12:00");
+  CHECK(date_of("2023. 5. 4. \uC624\uC804 9:41 - \uBBFC\uC218: x") == "2023.5.4");
+  CHECK(author_of("2023/5/4 \u4E0B\u53483:12 - \u674E\u660E: x") == "\u674E\u660E");
+  CHECK(parse_header("2023/5/4 \u4E0B\u53483:12 - \u674E\u660E: x")->shape.day_period);
+  CHECK_FALSE(parse_header("2023/5/4 \u4E0B\u5348 - \u674E\u660E: x"));
+}
+
+TEST_CASE("chat::parse_header reads the time before the date") {
+  const std::string_view line = "[14:56:01, 3/18/22] Musk Elon: Xin ch\u00E0o";
+  CHECK(date_of(line) == "3.18.22");
+  CHECK(time_of(line) == "14:56:01");
+  CHECK(author_of(line) == "Musk Elon");
+  CHECK(body_of(line) == "Xin ch\u00E0o");
+  CHECK(parse_header(line)->shape.time_first);
+  CHECK(author_of("\u200E[21:41:55, 3/27/22] Dmitry S: \u200Ex") == "Dmitry S");
+  CHECK_FALSE(parse_header("[3/18/22, 14:56:01] x")->shape.time_first);
+}
+
+TEST_CASE("chat::parse_header describes the shape of the header") {
+  const auto android = parse_header("15.04.23, 14:03 - Max: x")->shape;
+  CHECK(android.layout == Layout::android);
+  CHECK(android.date_separator == '.');
+  CHECK(android.date_time_separator == DateTimeSeparator::comma_space);
+  CHECK(android.year == YearStyle::two_digits);
+  CHECK_FALSE(android.seconds);
+  CHECK_FALSE(android.day_period);
+  const auto ios = parse_header("\u200E[1/4/2023 7:02:09\u202FPM] Anna: x")->shape;
+  CHECK(ios.layout == Layout::ios);
+  CHECK(ios.date_separator == '/');
+  CHECK(ios.date_time_separator == DateTimeSeparator::space);
+  CHECK(ios.year == YearStyle::four_digits);
+  CHECK(ios.seconds);
+  CHECK(ios.day_period);
+  // Marks before the header and the numbers do not change the shape.
+  CHECK(parse_header("\uFEFF16.05.24, 09:59 - Eva: y")->shape == android);
+  CHECK_FALSE(parse_header("[15.04.23, 14:03] Max: x")->shape == android);
+  CHECK_FALSE(parse_header("15.04.2023, 14:03 - Max: x")->shape == android);
+  CHECK_FALSE(parse_header("15.04.23 14:03 - Max: x")->shape == android);
+  CHECK_FALSE(parse_header("15/04/23, 14:03 - Max: x")->shape == android);
+}
+
+TEST_CASE("chat::HeaderTemplate accepts any shape until one dominates") {
+  const HeaderShape android = parse_header("15.04.23, 14:03 - Max: x")->shape;
+  const HeaderShape pasted = parse_header("[15.04.23, 14:03:12] Max: x")->shape;
+  HeaderTemplate shapes;
+  CHECK_FALSE(shapes.dominant());
+  CHECK(shapes.accepts(pasted));
+  shapes.add(android);
+  shapes.add(android);
+  CHECK(shapes.accepts(pasted));
+  shapes.add(android);
+  REQUIRE(shapes.dominant());
+  CHECK(*shapes.dominant() == android);
+  CHECK(shapes.accepts(android));
+  CHECK_FALSE(shapes.accepts(pasted));
+}
+
+TEST_CASE("chat::HeaderTemplate has no template for a file of mixed shapes") {
+  const HeaderShape a = parse_header("15.04.23, 14:03 - Max: x")->shape;
+  const HeaderShape b = parse_header("[15.04.23, 14:03:12] Max: x")->shape;
+  HeaderTemplate shapes;
+  for (int i = 0; i < 3; ++i) {
+    shapes.add(a);
+    shapes.add(b);
+  }
+  CHECK_FALSE(shapes.dominant());
+  CHECK(shapes.accepts(a));
+  CHECK(shapes.accepts(b));
 }
 
 TEST_SUITE_END();

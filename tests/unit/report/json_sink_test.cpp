@@ -86,4 +86,35 @@ TEST_CASE("report::JsonSink writes null for unknown locations and survives inval
   CHECK_FALSE(json["inputs"][0].contains("media"));
 }
 
+TEST_CASE("report::JsonSink writes encoding and media lists only where they apply") {
+  std::ostringstream out;
+  waudit::report::JsonSink sink(out, "0.1.0");
+  waudit::report::InputReport archive;
+  archive.path = "chat.zip";
+  archive.kind = "zip";
+  archive.media = {"a.jpg", "b.jpg"};
+  archive.media_missing = {"c.jpg"};
+  archive.media_unreferenced = {"b.jpg"};
+  archive.media_referenced = 2;
+  archive.encoding = "utf-16le";
+  waudit::report::InputReport text;
+  text.path = "chat.txt";
+  text.kind = "txt";
+  text.media_referenced = 3;
+  sink.input(archive, {});
+  sink.input(text, {});
+  sink.finish({});
+  const auto json = nlohmann::json::parse(out.str());
+  const auto& zip = json["inputs"][0];
+  CHECK(zip["encoding"] == "utf-16le");
+  CHECK(zip["media_referenced"] == 2);
+  CHECK(zip["media_missing"] == nlohmann::json{"c.jpg"});
+  CHECK(zip["media_unreferenced"] == nlohmann::json{"b.jpg"});
+  const auto& txt = json["inputs"][1];
+  CHECK(txt["media_referenced"] == 3);
+  CHECK_FALSE(txt.contains("encoding"));
+  CHECK_FALSE(txt.contains("media_missing"));
+  CHECK_FALSE(txt.contains("media_unreferenced"));
+}
+
 TEST_SUITE_END();

@@ -1,0 +1,298 @@
+// One ArchiveScan per archive level, top-down: chat texts first (they say which media they
+// name), then nested archives, then matching names to entries, then the contact cards (which
+// need to know the message that sent them).
+#include "audit/archive_scan.hpp"
+
+#include "audit/vcard_scan.hpp"
+#include "chat/chat_name.hpp"
+#include "input/media_index.hpp"
+#include "input/text_decoding.hpp"
+#include "input/zip_archive.hpp"
+#include "input/zip_export.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
+
+namespace waudit::audit {
+namespace {
+
+// No chat text or card comes near these; they only stop an entry that inflates without end.
+constexpr std::uint64_t kMaxChatTextBytes = std::uint64_t{16} << 30;
+constexpr std::uint64_t kMaxCardBytes = std::uint64_t{64} << 20;
+constexpr std::size_t kReadChunk = std::size_t{64} << 10;
+
+// Entry names are compared by extension only to pick what to open: a .docx or .apk is a ZIP
+// too, but not an export, so nested archives are the entries named .zip.
+bool has_extension(std::string_view name, std::string_view extension) {
+  if (name.size() < extension.size()) {
+    return false;
+  }
+  const std::string_view tail = name.substr(name.size() - extension.size());
+  return std::equal(tail.begin(), tail.end(), extension.begin(), [](char a, char b) {
+    return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+  });
+}
+
+// Reads a nested archive into memory, at most kMaxNestedArchiveBytes of it.
+tl::expected<std::string, Problem> read_nested(const input::ZipArchive& archive,
+                                               const input::ZipEntry& entry) {
+  if (entry.size > kMaxNestedArchiveBytes) {
+    return tl::unexpected(Problem{
+        fmt::format("nested archive larger than {} MiB; skipped", kMaxNestedArchiveBytes >> 20),
+        std::nullopt});
+  }
+  auto source = archive.open_entry(entry, kMaxNestedArchiveBytes);
+  if (!source) {
+    return tl::unexpected(source.error());
+  }
+  std::string bytes;
+  bytes.reserve(entry.size);
+  std::size_t filled = 0;
+  while (true) {
+    bytes.resize(filled + kReadChunk);
+    auto count = (*source)->read(std::span<char>(bytes.data() + filled, kReadChunk));
+    if (!count) {
+      return tl::unexpected(count.error());
+    }
+    if (*count == 0) {
+      break;
+    }
+    filled += *count;
+  }
+  bytes.resize(filled);
+  return bytes;
+}
+
+// One archive level: the input itself, or an archive inside it.
+struct Scope {
+  std::string prefix;     // this archive's entry path in the input plus '/'; "" for the input
+  std::string file_name;  // the archive's own file name, which names a root `_chat.txt`'s chat
+  unsigned depth = 1;
+};
+
+// A chat text of the archive and the media file names its messages reference.
+struct ScannedChat {
+  std::string name;
+  std::string folder;  // of its entry, with a final '/'; "" at the root
+  std::vector<MediaReference> references;
+};
+
+// The first chat and message that name a media entry.
+struct Sender {
+  const ScannedChat* chat;
+  const MediaReference* reference;
+};
+
+class ArchiveScan {
+ public:
+  ArchiveScan(const input::InputFile& file, const input::ZipArchive& archive, Scope scope,
+              const ScanSettings& settings, InputResult& result)
+      : file_(file),
+        archive_(archive),
+        scope_(std::move(scope)),
+        settings_(settings),
+        result_(result) {}
+
+  // Scans this level and the ones inside it; returns the number of chat texts found.
+  std::uint64_t run();
+
+ private:
+  Origin origin_of(const input::ZipEntry& entry) const {
+    return {file_.display_path, scope_.prefix + entry.name};
+  }
+
+  void report(const input::ZipEntry& entry, const Problem& problem) {
+    result_.report.errors.push_back(settings_.diagnostics.report(origin_of(entry), problem));
+  }
+
+  std::string chat_name(const input::ZipEntry& entry) const;
+  void scan_chat_entry(const input::ZipEntry& entry);
+  std::uint64_t scan_nested(const input::ZipEntry& entry);
+  void resolve_references(input::MediaIndex& index);
+  void scan_card(const input::ZipEntry& entry, std::size_t media_index);
+  void list_media(const input::MediaIndex& index);
+
+  const input::InputFile& file_;
+  const input::ZipArchive& archive_;
+  Scope scope_;
+  const ScanSettings& settings_;
+  InputResult& result_;
+  std::vector<ScannedChat> chats_;
+  std::map<std::size_t, Sender> senders_;  // media index -> the first message naming it
+  std::set<std::string> exports_;          // nested archives that held a chat text
+};
+
+std::uint64_t ArchiveScan::run() {
+  input::ZipExportLayout layout = input::locate_export_entries(archive_.entries());
+  std::sort(layout.chat_texts.begin(), layout.chat_texts.end(),
+            [](const auto* a, const auto* b) { return a->name < b->name; });
+  // 1. The chat texts, collecting the media names they reference.
+  for (const input::ZipEntry* entry : layout.chat_texts) {
+    scan_chat_entry(*entry);
+  }
+  std::uint64_t chat_texts = layout.chat_texts.size();
+  // 2. Archives inside this one.
+  for (const input::ZipEntry* entry : layout.media) {
+    if (has_extension(entry->name, ".zip")) {
+      const std::uint64_t inside = scan_nested(*entry);
+      if (inside > 0) {
+        exports_.insert(entry->name);
+      }
+      chat_texts += inside;
+    }
+  }
+  // 3. References matched to entries.
+  std::vector<std::string> names;
+  std::transform(layout.media.begin(), layout.media.end(), std::back_inserter(names),
+                 [](const input::ZipEntry* entry) { return entry->name; });
+  input::MediaIndex index(std::move(names));
+  resolve_references(index);
+  // 4. Contact cards, with the message that sent them.
+  for (std::size_t i = 0; i < layout.media.size(); ++i) {
+    if (has_extension(layout.media[i]->name, ".vcf")) {
+      scan_card(*layout.media[i], i);
+    }
+  }
+  list_media(index);
+  return chat_texts;
+}
+
+// iOS names the text `_chat.txt` and the archive (or the folder holding it) after the chat;
+// Android names the text.
+std::string ArchiveScan::chat_name(const input::ZipEntry& entry) const {
+  const std::string_view base = input::base_name(entry.name);
+  if (base != "_chat.txt") {
+    return chat::chat_name_from_file_name(base);
+  }
+  std::string_view folder = input::folder_of(entry.name);
+  if (!folder.empty()) {
+    folder.remove_suffix(1);
+    return chat::chat_name_from_file_name(input::base_name(folder));
+  }
+  return chat::chat_name_from_file_name(scope_.file_name);
+}
+
+void ArchiveScan::scan_chat_entry(const input::ZipEntry& entry) {
+  auto source = archive_.open_entry(entry, kMaxChatTextBytes);
+  if (!source) {
+    report(entry, source.error());
+    return;
+  }
+  ScannedChat chat{chat_name(entry), std::string(input::folder_of(entry.name)), {}};
+  chat.references =
+      scan_chat_text(std::move(*source), origin_of(entry), chat.name, settings_, result_);
+  chats_.push_back(std::move(chat));
+}
+
+// Returns the number of chat texts found in the nested archive and below.
+std::uint64_t ArchiveScan::scan_nested(const input::ZipEntry& entry) {
+  if (scope_.depth >= kMaxArchiveDepth) {
+    report(entry, Problem{fmt::format("ZIP archive nested more than {} levels deep; skipped",
+                                      kMaxArchiveDepth),
+                          std::nullopt});
+    return 0;
+  }
+  auto bytes = read_nested(archive_, entry);
+  if (!bytes) {
+    report(entry, bytes.error());
+    return 0;
+  }
+  auto nested = input::ZipArchive::open_bytes(std::move(*bytes));
+  if (!nested) {
+    report(entry, Problem{fmt::format("{}; skipped", nested.error().message), std::nullopt});
+    return 0;
+  }
+  Scope inner{scope_.prefix + entry.name + "/", std::string(input::base_name(entry.name)),
+              scope_.depth + 1};
+  return ArchiveScan(file_, *nested, std::move(inner), settings_, result_).run();
+}
+
+void ArchiveScan::resolve_references(input::MediaIndex& index) {
+  for (const ScannedChat& chat : chats_) {
+    for (const MediaReference& reference : chat.references) {
+      const auto found = index.resolve(reference.name, chat.folder);
+      if (!found) {
+        result_.report.media_missing.push_back(scope_.prefix + reference.name);
+        continue;
+      }
+      senders_.try_emplace(*found, Sender{&chat, &reference});
+    }
+  }
+}
+
+// A card no message names is counted to the archive's first chat.
+void ArchiveScan::scan_card(const input::ZipEntry& entry, std::size_t media_index) {
+  CardContext context;
+  context.attachment = std::string(input::base_name(entry.name));
+  if (const auto sender = senders_.find(media_index); sender != senders_.end()) {
+    context.chat = sender->second.chat->name;
+    context.sender = sender->second.reference->sender;
+    context.timestamp = sender->second.reference->timestamp;
+  } else {
+    context.chat =
+        chats_.empty() ? chat::chat_name_from_file_name(scope_.file_name) : chats_.front().name;
+  }
+  auto source = archive_.open_entry(entry, kMaxCardBytes);
+  if (!source) {
+    report(entry, source.error());
+    return;
+  }
+  auto decoded = input::decode_text(std::move(*source));
+  if (!decoded) {
+    report(entry, decoded.error());
+    return;
+  }
+  CardResult card = scan_vcard(*decoded->source, origin_of(entry), context, settings_);
+  std::move(card.errors.begin(), card.errors.end(), std::back_inserter(result_.report.errors));
+  std::move(card.findings.begin(), card.findings.end(), std::back_inserter(result_.findings));
+}
+
+// A nested archive that held a chat and that no message names is an export, not media.
+void ArchiveScan::list_media(const input::MediaIndex& index) {
+  const std::vector<std::string> unreferenced = index.unreferenced();
+  const std::set<std::string> unreferenced_set(unreferenced.begin(), unreferenced.end());
+  for (const std::string& name : index.names()) {
+    const bool is_export = exports_.contains(name) && unreferenced_set.contains(name);
+    if (!is_export) {
+      result_.report.media.push_back(scope_.prefix + name);
+    }
+    if (!is_export && unreferenced_set.contains(name)) {
+      result_.report.media_unreferenced.push_back(scope_.prefix + name);
+    }
+  }
+}
+
+void sort_unique(std::vector<std::string>& names) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+}
+
+}  // namespace
+
+void scan_zip_file(const input::InputFile& file, const ScanSettings& settings,
+                   InputResult& result) {
+  auto archive = input::ZipArchive::open(file.path);
+  if (!archive) {
+    result.report.errors.push_back(
+        settings.diagnostics.report(Origin{file.display_path, ""}, archive.error()));
+    return;
+  }
+  Scope scope{"", std::string(input::base_name(file.display_path)), 1};
+  const std::uint64_t chat_texts =
+      ArchiveScan(file, *archive, std::move(scope), settings, result).run();
+  sort_unique(result.report.media);
+  sort_unique(result.report.media_missing);
+  sort_unique(result.report.media_unreferenced);
+  // An archive without a chat text anywhere is an error unless a nested one already said why.
+  if (chat_texts == 0 && result.report.errors.empty()) {
+    result.report.errors.push_back(settings.diagnostics.report(
+        Origin{file.display_path, ""},
+        Problem{"no chat text in archive (_chat.txt or WhatsApp Chat ... .txt)", {}}));
+  }
+}
+
+}  // namespace waudit::audit
