@@ -23,11 +23,14 @@ const std::map<std::string, report::CsvDialect> kCsvDialects{
 
 const std::vector<std::string> kFailOn{"info", "low", "medium", "high", "critical", "never"};
 
+const std::vector<std::string> kDateOrders{"dmy", "mdy", "ymd", "auto"};
+
 // The options as typed; turned into the request once parsing is done.
 struct ScanArguments {
   audit::ScanRequest request;
   bool show_values = false;
   std::string fail_on = "low";
+  std::string date_order = "auto";
   std::string format = "text";
   std::vector<std::string> outputs;
 };
@@ -88,6 +91,11 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
                    "info, low, medium, high, critical or never")
       ->check(CLI::IsMember(kFailOn, CLI::ignore_case))
       ->capture_default_str();
+  scan->add_option("--date-order", arguments.date_order,
+                   "Order of day, month and year in the exports' dates: dmy, mdy, ymd, or auto "
+                   "(decided per chat from its dates)")
+      ->check(CLI::IsMember(kDateOrders, CLI::ignore_case))
+      ->capture_default_str();
   scan->add_option("--rules", arguments.request.rule_files,
                    "Add a rule pack (TOML); a rule with a built-in id replaces it")
       ->check(CLI::ExistingFile);
@@ -102,6 +110,10 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
     std::transform(fail_on.begin(), fail_on.end(), fail_on.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     request.fail_on = rules::parse_severity(fail_on);  // nullopt for never
+    std::string date_order = arguments.date_order;
+    std::transform(date_order.begin(), date_order.end(), date_order.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    request.date_order = chat::parse_date_order(date_order);  // nullopt for auto
     request.outputs = output_targets(arguments);
   });
   return arguments.request;

@@ -11,28 +11,6 @@ namespace {
 
 constexpr std::string_view kFullWidthColon = "\uFF1A";
 
-// Bytes of U+00A0 or U+202F at `pos` (French writes "pièce jointe\u00A0: NAME"), or 0.
-std::size_t no_break_space_length(std::string_view line, std::size_t pos) {
-  if (line.substr(pos).starts_with("\u00A0")) {
-    return 2;
-  }
-  return line.substr(pos).starts_with("\u202F") ? 3 : 0;
-}
-
-std::size_t skip_blanks(std::string_view line, std::size_t pos) {
-  while (pos < line.size()) {
-    if (line[pos] == ' ') {
-      ++pos;
-    } else if (const std::size_t mark =
-                   invisible_mark_length(line, pos) + no_break_space_length(line, pos)) {
-      pos += mark;
-    } else {
-      break;
-    }
-  }
-  return pos;
-}
-
 // `line` from `begin` to `end` without surrounding spaces and marks.
 std::string_view trimmed(std::string_view line, std::size_t begin, std::size_t end) {
   begin = skip_blanks(line.substr(0, end), begin);

@@ -21,14 +21,6 @@ namespace {
 // bound keeps a hostile megabyte-long first line from costing phrases x bytes.
 constexpr std::size_t kNoticeWindow = 512;
 
-// Length of U+00A0 or U+202F at `pos`, which markers treat as a plain space.
-std::size_t no_break_space_length(std::string_view text, std::size_t pos) {
-  if (text.substr(pos).starts_with("\u00A0")) {
-    return 2;
-  }
-  return text.substr(pos).starts_with("\u202F") ? 3 : 0;
-}
-
 char fold(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -66,21 +58,6 @@ std::string_view first_line(std::string_view body) {
 std::size_t skip_marks(std::string_view text, std::size_t pos) {
   while (const std::size_t mark = invisible_mark_length(text, pos)) {
     pos += mark;
-  }
-  return pos;
-}
-
-// `pos` moved past spaces, no-break spaces and marks.
-std::size_t skip_blanks(std::string_view text, std::size_t pos) {
-  while (pos < text.size()) {
-    if (text[pos] == ' ') {
-      ++pos;
-    } else if (const std::size_t skip =
-                   invisible_mark_length(text, pos) + no_break_space_length(text, pos)) {
-      pos += skip;
-    } else {
-      break;
-    }
   }
   return pos;
 }
@@ -356,6 +333,27 @@ std::size_t invisible_mark_length(std::string_view text, std::size_t pos) {
                                           (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||
                                           (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9));
   return directional || (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) ? 3 : 0;
+}
+
+std::size_t no_break_space_length(std::string_view text, std::size_t pos) {
+  if (text.substr(pos).starts_with("\u00A0")) {
+    return 2;
+  }
+  return text.substr(pos).starts_with("\u202F") ? 3 : 0;
+}
+
+std::size_t skip_blanks(std::string_view text, std::size_t pos) {
+  while (pos < text.size()) {
+    if (text[pos] == ' ') {
+      ++pos;
+    } else if (const std::size_t skip =
+                   invisible_mark_length(text, pos) + no_break_space_length(text, pos)) {
+      pos += skip;
+    } else {
+      break;
+    }
+  }
+  return pos;
 }
 
 std::string strip_marks(std::string_view text) {

@@ -75,6 +75,12 @@ const MarkerTable& builtin_markers();
 // with U+00A0 and U+202F as plain spaces: the form markers are compared in.
 std::string strip_marks(std::string_view text);
 
+// Length of U+00A0 or U+202F at `pos` (markers read them as plain spaces), else 0.
+std::size_t no_break_space_length(std::string_view text, std::size_t pos);
+
+// `pos` moved past spaces, no-break spaces and invisible marks.
+std::size_t skip_blanks(std::string_view text, std::size_t pos);
+
 // Bytes of the invisible mark strip_marks drops that starts at text[pos] (3), or 0.
 std::size_t invisible_mark_length(std::string_view text, std::size_t pos);
 

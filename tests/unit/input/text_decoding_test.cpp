@@ -1,5 +1,7 @@
 #include "input/text_decoding.hpp"
 
+#include "../string_source.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,29 +12,6 @@ using waudit::input::sniff_encoding;
 using waudit::input::TextEncoding;
 
 namespace {
-
-// Delivers a string in pieces of at most `piece` bytes; fails after `fail_after` bytes.
-class StringSource final : public waudit::input::ByteSource {
- public:
-  StringSource(std::string content, std::size_t piece, std::size_t fail_after = std::string::npos)
-      : content_(std::move(content)), piece_(piece), fail_after_(fail_after) {}
-
-  tl::expected<std::size_t, waudit::Problem> read(std::span<char> buffer) override {
-    if (position_ >= fail_after_) {
-      return tl::unexpected(waudit::Problem{"read error: boom", std::nullopt});
-    }
-    const std::size_t count = std::min({buffer.size(), piece_, content_.size() - position_});
-    content_.copy(buffer.data(), count, position_);
-    position_ += count;
-    return count;
-  }
-
- private:
-  std::string content_;
-  std::size_t piece_;
-  std::size_t fail_after_;
-  std::size_t position_ = 0;
-};
 
 std::string utf16le(const std::u16string& text) {
   std::string bytes;

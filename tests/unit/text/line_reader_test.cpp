@@ -1,30 +1,13 @@
 #include "text/line_reader.hpp"
 
+#include "../string_source.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
 namespace {
-
-// Delivers a string in pieces of at most `piece` bytes, as a slow stream would.
-class StringSource final : public waudit::input::ByteSource {
- public:
-  StringSource(std::string content, std::size_t piece)
-      : content_(std::move(content)), piece_(piece) {}
-
-  tl::expected<std::size_t, waudit::Problem> read(std::span<char> buffer) override {
-    const std::size_t count = std::min({buffer.size(), piece_, content_.size() - position_});
-    content_.copy(buffer.data(), count, position_);
-    position_ += count;
-    return count;
-  }
-
- private:
-  std::string content_;
-  std::size_t piece_;
-  std::size_t position_ = 0;
-};
 
 struct ReadLine {
   std::string text;
