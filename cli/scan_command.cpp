@@ -45,8 +45,8 @@ std::vector<audit::ScanRequest::Output> output_targets(const ScanArguments& argu
   std::vector<audit::ScanRequest::Output> targets;
   for (const std::string& output : arguments.outputs) {
     const std::size_t equals = output.find('=');
-    const auto named = equals == std::string::npos ? kFormats.end()
-                                                   : kFormats.find(output.substr(0, equals));
+    const auto named =
+        equals == std::string::npos ? kFormats.end() : kFormats.find(output.substr(0, equals));
     if (named != kFormats.end()) {
       targets.push_back({named->second, output.substr(equals + 1)});
     } else {

@@ -22,11 +22,13 @@ enum class ExitCode { clean = 0, findings = 1, error = 2 };
 struct ScanRequest {
   std::vector<std::string> paths;
   std::vector<std::filesystem::path> rule_files;  // user packs added to the built-in ones
+
   // Where reports go; several targets write the same scan in several formats.
   struct Output {
     OutputFormat format = OutputFormat::text;
     std::optional<std::filesystem::path> path;  // nullopt: standard output
   };
+
   std::vector<Output> outputs{Output{}};
   report::CsvDialect csv_dialect = report::CsvDialect::rfc4180;
   ShowValues show_values = ShowValues::no;

@@ -1,10 +1,10 @@
 #include "report/csv_sink.hpp"
 
+#include "text/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-
-#include "text/utf8.hpp"
 
 namespace waudit::report {
 namespace {
@@ -69,7 +69,9 @@ void CsvSink::input(const InputReport& /*input*/, std::span<const Finding> findi
   }
 }
 
-void CsvSink::finish(const Summary& /*summary*/) { out_.flush(); }
+void CsvSink::finish(const Summary& /*summary*/) {
+  out_.flush();
+}
 
 void CsvSink::row(std::initializer_list<std::string_view> cells) {
   bool first = true;

@@ -2,11 +2,11 @@
 // where a DPO works through them. Cells a spreadsheet would run as a formula are defused.
 #pragma once
 
+#include "report/sink.hpp"
+
 #include <ostream>
 #include <string>
 #include <string_view>
-
-#include "report/sink.hpp"
 
 namespace waudit::report {
 

@@ -2,9 +2,9 @@
 // reports so that both always carry the same fields in the same order.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "report/finding.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace waudit::report {
 

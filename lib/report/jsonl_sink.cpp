@@ -10,6 +10,8 @@ void JsonlSink::input(const InputReport& /*input*/, std::span<const Finding> fin
   }
 }
 
-void JsonlSink::finish(const Summary& /*summary*/) { out_.flush(); }
+void JsonlSink::finish(const Summary& /*summary*/) {
+  out_.flush();
+}
 
 }  // namespace waudit::report

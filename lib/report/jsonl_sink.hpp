@@ -2,15 +2,16 @@
 // (jq, log shippers). Same fields and order as the JSON report's findings.
 #pragma once
 
-#include <ostream>
-
 #include "report/sink.hpp"
+
+#include <ostream>
 
 namespace waudit::report {
 
 class JsonlSink final : public Sink {
  public:
   explicit JsonlSink(std::ostream& out) : out_(out) {}
+
   void input(const InputReport& input, std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;
 

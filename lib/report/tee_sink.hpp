@@ -2,10 +2,10 @@
 // every input and the summary go to each sink in turn.
 #pragma once
 
+#include "report/sink.hpp"
+
 #include <memory>
 #include <vector>
-
-#include "report/sink.hpp"
 
 namespace waudit::report {
 
