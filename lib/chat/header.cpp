@@ -20,6 +20,10 @@ constexpr std::string_view kArabicAm = "\u0635";  // ص
 // Day periods written before the hour: zh, ja, ko.
 constexpr std::string_view kLeadingAm[] = {"\u4E0A\u5348", "\u5348\u524D", "\uC624\uC804"};
 constexpr std::string_view kLeadingPm[] = {"\u4E0B\u5348", "\u5348\u5F8C", "\uC624\uD6C4"};
+// German 12 h words after the time, as WhatsR reports them; tried before "a"/"p" forms, since
+// "abends" starts like "am".
+constexpr std::string_view kTrailingAm[] = {"vorm.", "morgens"};
+constexpr std::string_view kTrailingPm[] = {"nachm.", "abends"};
 
 // Buddhist era years are 543 ahead; Japanese eras count from the year before their first.
 constexpr int kBuddhistOffset = 543;
@@ -202,8 +206,8 @@ std::optional<DateTimeSeparator> read_date_time_separator(Cursor& in) {
 }
 
 // AM/PM after a space, U+00A0 or U+202F: AM PM am pm a.m. p.m. "a. m." "p. m." (the inner
-// space may be U+00A0), Arabic ص/م. Returns whether it is PM; the cursor is left alone when
-// there is none.
+// space may be U+00A0), Arabic ص/م, German vorm./nachm./morgens/abends. Returns whether it is PM;
+// the cursor is left alone when there is none.
 std::optional<bool> read_day_period(Cursor& in) {
   const std::size_t start = in.pos();
   if (!in.take(' ') && !in.take(kNoBreakSpace) && !in.take(kNarrowNoBreakSpace)) {
@@ -214,6 +218,13 @@ std::optional<bool> read_day_period(Cursor& in) {
   }
   if (in.take(kArabicAm)) {
     return false;
+  }
+  for (const bool is_pm : {false, true}) {
+    for (const std::string_view word : is_pm ? kTrailingPm : kTrailingAm) {
+      if (in.take(word)) {
+        return is_pm;
+      }
+    }
   }
   const bool pm = in.take_letter('p');
   if (pm || in.take_letter('a')) {

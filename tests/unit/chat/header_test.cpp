@@ -92,6 +92,14 @@ TEST_CASE("chat::parse_header reads Spanish day periods with inner spaces") {
   CHECK(body_of("20/6/2017 8:28 p. m. - Ana: hola") == "hola");
 }
 
+TEST_CASE("chat::parse_header reads German 12 h words after the time") {
+  CHECK(time_of("29.01.18, 8:24 vorm. - Anna: hi") == "08:24:00");
+  CHECK(time_of("29.01.18, 8:24 nachm. - Anna: hi") == "20:24:00");
+  CHECK(time_of("[29.01.18, 7:05:10 morgens] Anna: hi") == "07:05:10");
+  CHECK(time_of("[29.01.18, 9:05:10 abends] Anna: hi") == "21:05:10");
+  CHECK(time_of("29.01.18, 12:10 vorm. - Anna: hi") == "00:10:00");
+}
+
 TEST_CASE("chat::parse_header takes seconds as optional") {
   CHECK(time_of("15.04.23, 14:03:59 - Max: x") == "14:03:59");
   CHECK(time_of("[15.04.23, 14:03] Max: x") == "14:03:00");
