@@ -11,7 +11,6 @@
 #include "text/line_reader.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -102,12 +101,11 @@ class MessageChecker {
 
  private:
   void scan(const chat::Message& message) {
-    if (std::getenv("NOSCAN") != nullptr) { return; }
     const detect::Detector& detector = builtin_detector();
     detections_.clear();
-    detector.scan(detect::ScanText{message.text, message.attachment_begin,
-                                   message.attachment_end, previous_},
-                  detections_);
+    detector.scan(
+        detect::ScanText{message.text, message.attachment_begin, message.attachment_end, previous_},
+        detections_);
     std::size_t last_begin = 0;
     for (const detect::Detection& detection : detections_) {
       require(detection.begin < detection.end, "a detection is not empty");

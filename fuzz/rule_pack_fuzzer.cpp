@@ -24,9 +24,9 @@ void check_rule(const rules::Rule& rule) {
   require(rule.source == kSource, "a parsed rule names its pack");
   require((rule.validator == nullptr) == rule.validator_name.empty(),
           "a rule has a validator exactly when it names one");
-  require(rule.validator == nullptr ||
-              rule.validator == validate::find_validator(rule.validator_name),
-          "a rule's validator is the registry's function of that name");
+  require(
+      rule.validator == nullptr || rule.validator == validate::find_validator(rule.validator_name),
+      "a rule's validator is the registry's function of that name");
 }
 
 void scan_examples(const detect::Detector& detector) {

@@ -8,6 +8,7 @@
 #include "validate/payment_card.hpp"
 #include "validate/registry.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,11 +24,11 @@ bool reference_luhn(std::string_view digits) {
   }
   int sum = 0;
   bool doubled = false;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (*it < '0' || *it > '9') {
+  for (std::size_t i = digits.size(); i-- > 0;) {
+    if (digits[i] < '0' || digits[i] > '9') {
       return false;
     }
-    const int digit = *it - '0';
+    const int digit = digits[i] - '0';
     sum += doubled ? (digit * 2) / 10 + (digit * 2) % 10 : digit;
     doubled = !doubled;
   }
@@ -46,12 +47,8 @@ int reference_iban_remainder(std::string_view iban) {
 }
 
 bool is_iban_alphabet(std::string_view text) {
-  for (const char c : text) {
-    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(
+      text, [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); });
 }
 
 void check_iban(std::string_view text) {
@@ -104,7 +101,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (const std::size_t split = input.find('\0'); split != std::string_view::npos) {
     static_cast<void>(
         validate::matches_bban_structure(input.substr(0, split), input.substr(split + 1)));
-    const std::string digits = validate::iban_check_digits(input.substr(0, 2), input.substr(split + 1));
+    const std::string digits =
+        validate::iban_check_digits(input.substr(0, 2), input.substr(split + 1));
     fuzz::require(digits.empty() || (digits.size() == 2 && digits >= "02" && digits <= "98"),
                   "check digits are empty or 02..98");
   }

@@ -159,8 +159,7 @@ void ExportParser::append_text(std::string_view piece) {
     --cut;
   }
   body_.append(piece.substr(0, cut));
-  current_truncated_ = true;
-  ++truncated_messages_;
+  current_truncated_ = true;  // counted in emit(), once the message is handed out
 }
 
 // What a user message is, from the marker tables (the author alone says nothing: iOS writes
@@ -214,6 +213,7 @@ void ExportParser::emit() {
   if (current_.kind == MessageKind::user) {
     classify();
   }
+  truncated_messages_ += current_truncated_ ? 1 : 0;
   ++messages_;
   on_message_(current_);
 }

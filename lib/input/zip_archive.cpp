@@ -142,6 +142,10 @@ tl::expected<ZipArchive, Problem> ZipArchive::open(const std::filesystem::path& 
 }
 
 tl::expected<ZipArchive, Problem> ZipArchive::open_bytes(std::string bytes) {
+  // libzip opens an empty buffer as a new, empty archive; an empty file is no archive.
+  if (bytes.empty()) {
+    return tl::unexpected(Problem{"not a ZIP archive", std::nullopt});
+  }
   auto handle = std::make_unique<Handle>();
   handle->bytes = std::move(bytes);
   int error_code = 0;

@@ -542,6 +542,14 @@ TEST_CASE("chat::ExportParser cuts messages longer than the limit") {
   CHECK(multibyte.truncated == 1);
 }
 
+TEST_CASE("chat::ExportParser does not count a dropped blank preamble as cut") {
+  // Found by export_parser_fuzzer: blank lines past the limit before the first header were
+  // counted as a cut message although no message was handed out.
+  const auto parsed = parse(std::string(20, '\n') + "15.04.23, 14:03 - Max: hi\n", 16);
+  REQUIRE(parsed.messages.size() == 1);
+  CHECK(parsed.truncated == 0);
+}
+
 TEST_CASE("chat::ExportParser keeps a pasted header of another shape in the message") {
   // Messages copied on Android and pasted into a chat are written "[date, time] Name: text".
   const auto parsed = parse(

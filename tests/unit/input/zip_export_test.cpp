@@ -56,4 +56,11 @@ TEST_CASE("input::locate_export_entries takes a single root text and refuses to 
   CHECK(locate_export_entries(entries_named({"a.jpg"})).chat_texts.empty());
 }
 
+TEST_CASE("input::ZipArchive::open_bytes rejects an empty buffer like an empty file") {
+  // Found by zip_archive_fuzzer: libzip opened "" as an empty archive.
+  const auto archive = waudit::input::ZipArchive::open_bytes("");
+  REQUIRE_FALSE(archive.has_value());
+  CHECK(archive.error().message == "not a ZIP archive");
+}
+
 TEST_SUITE_END();
