@@ -9,7 +9,6 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <bitset>
 #include <iterator>
 #include <stdexcept>
 #include <utility>
@@ -29,26 +28,39 @@ bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
-// Whether the byte at `pos` (folded) can start or end an entry, by the table's filter.
-bool may_be(const std::bitset<256>& bytes, bool built, std::string_view text, std::size_t pos) {
-  return !built || pos >= text.size() || bytes.test(static_cast<unsigned char>(fold(text[pos])));
+// The index buckets of `list` (a member of `markers`); nullptr when the table has no index.
+const MarkerTable::Index::Buckets* buckets_of(const MarkerTable& markers,
+                                              const std::vector<std::string>& list) {
+  for (const auto& [member, buckets] : markers.index.lists) {
+    if (&(markers.*member) == &list) {
+      return &buckets;
+    }
+  }
+  return nullptr;
 }
 
-// Fragments mostly start with a space (" created group "): at a space, the byte after it
-// decides. A possible no-break space (lead byte 0xC2 or 0xE2) is never skipped.
-bool may_start_fragment(const MarkerTable::Filters& filters, std::string_view text,
-                        std::size_t pos) {
-  if (!filters.built) {
-    return true;
+// Whether an entry of `list` that can match where the text shows `key` does match: only the
+// entries of the key's bucket are tried, or all of them when there is no index.
+template <typename Matches>
+bool any_entry(const std::vector<std::string>& list, const MarkerTable::Index::Buckets* buckets,
+               char key, const Matches& matches) {
+  if (buckets == nullptr) {
+    return std::any_of(list.begin(), list.end(), matches);
   }
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte == 0xC2U || byte == 0xE2U) {
-    return true;
-  }
-  if (text[pos] == ' ') {
-    return may_be(filters.fragment_seconds, true, text, pos + 1);
-  }
-  return filters.fragment_starts.test(static_cast<unsigned char>(fold(text[pos])));
+  const auto& bucket = (*buckets)[static_cast<unsigned char>(fold(key))];
+  return std::any_of(bucket.begin(), bucket.end(),
+                     [&](std::uint16_t i) { return matches(list[i]); });
+}
+
+template <typename Matches>
+bool any_entry(const MarkerTable& markers, const std::vector<std::string>& list, char key,
+               const Matches& matches) {
+  return any_entry(list, buckets_of(markers, list), key, matches);
+}
+
+// The byte at `pos`, or 0 past the end (no entry is keyed by 0).
+char byte_at(std::string_view text, std::size_t pos) {
+  return pos < text.size() ? text[pos] : '\0';
 }
 
 std::string_view first_line(std::string_view body) {
@@ -82,39 +94,37 @@ std::size_t skip_blanks_before(std::string_view text, std::size_t end) {
 
 // Whether `line` is one of `entries` as a whole: leading marks skipped, then the entry, then
 // only spaces, marks and '.'; an entry ending in a space needs only to start the line.
-bool matches_line(std::string_view line, const std::vector<std::string>& entries,
-                  const MarkerTable::Filters& filters) {
+bool matches_line(std::string_view line, const MarkerTable& markers,
+                  const std::vector<std::string>& entries) {
   const std::size_t start = skip_marks(line, 0);
-  if (!may_be(filters.line_starts, filters.built, line, start)) {
-    return false;
-  }
-  for (const std::string& entry : entries) {
+  return any_entry(markers, entries, byte_at(line, start), [&](const std::string& entry) {
     const std::size_t length = match_marker(line, start, entry);
     if (length == 0) {
-      continue;
+      return false;
     }
     std::size_t rest = start + length;
     while (rest < line.size() && line[rest] == '.') {
       rest = skip_blanks(line, rest + 1);
     }
-    if (entry.back() == ' ' || skip_blanks(line, rest) == line.size()) {
-      return true;
-    }
-  }
-  return false;
+    return entry.back() == ' ' || skip_blanks(line, rest) == line.size();
+  });
 }
 
 bool any_fragment_within(std::string_view text, const MarkerTable& markers) {
-  const MarkerTable::Filters& filters = markers.filters;
+  const std::vector<std::string>& fragments = markers.system_fragments;
+  const MarkerTable::Index::Buckets* buckets = buckets_of(markers, fragments);
   const std::size_t limit = std::min(text.size(), kNoticeWindow);
   for (std::size_t pos = 0; pos < limit; ++pos) {
-    if (is_continuation_byte(text[pos]) || !may_start_fragment(filters, text, pos)) {
+    if (is_continuation_byte(text[pos])) {
       continue;
     }
-    for (const std::string& fragment : markers.system_fragments) {
-      if (match_marker(text, pos, fragment) > 0) {
-        return true;
-      }
+    // Fragments are keyed by their first byte after a leading space (" created group ").
+    const std::size_t space = text[pos] == ' ' ? 1 : no_break_space_length(text, pos);
+    const bool found = any_entry(
+        fragments, buckets, byte_at(text, pos + space),
+        [&](const std::string& fragment) { return match_marker(text, pos, fragment) > 0; });
+    if (found) {
+      return true;
     }
   }
   return false;
@@ -139,51 +149,47 @@ std::size_t trimmed_end(std::string_view line) {
 
 // Whether the first line of `body` ends with one of `markers`: after it only marks, spaces,
 // '>' and '.', and before it the line start, a space, '<' or a mark (a whole word).
-bool ends_with_marker(std::string_view body, const std::vector<std::string>& markers,
-                      const MarkerTable::Filters& filters) {
+bool ends_with_marker(std::string_view body, const MarkerTable& markers,
+                      const std::vector<std::string>& list) {
   const std::string_view line = first_line(body);
   const std::size_t end = trimmed_end(line);
-  if (end == 0 || !may_be(filters.line_ends, filters.built, line, end - 1)) {
+  if (end == 0) {
     return false;
   }
-  for (const std::string& marker : markers) {
+  return any_entry(markers, list, line[end - 1], [&](const std::string& marker) {
     const std::size_t start = marker_start_before(line, end, marker);
-    if (start != std::string_view::npos &&
-        (start == 0 || line[start - 1] == ' ' || line[start - 1] == '<' ||
-         (start >= 3 && invisible_mark_length(line, start - 3) == 3))) {
-      return true;
-    }
-  }
-  return false;
+    return start != std::string_view::npos &&
+           (start == 0 || line[start - 1] == ' ' || line[start - 1] == '<' ||
+            (start >= 3 && invisible_mark_length(line, start - 3) == 3));
+  });
 }
 
 // "LABEL: URL" (or "LABEL : URL") as the whole first line.
 bool is_labelled_location(std::string_view line, const MarkerTable& markers) {
   const std::size_t start = skip_marks(line, 0);
-  if (!may_be(markers.filters.line_starts, markers.filters.built, line, start)) {
-    return false;
-  }
-  for (const std::string& label : markers.location_labels) {
-    const std::size_t length = match_marker(line, start, label);
-    if (length == 0) {
-      continue;
-    }
-    std::size_t pos = skip_blanks(line, start + length);
-    if (pos >= line.size() || line[pos] != ':') {
-      continue;
-    }
-    pos = skip_blanks(line, pos + 1);
-    if (line.substr(pos).starts_with("http") && line.find(' ', pos) == std::string_view::npos) {
-      return true;
-    }
-  }
-  return false;
+  return any_entry(markers, markers.location_labels, byte_at(line, start),
+                   [&](const std::string& label) {
+                     const std::size_t length = match_marker(line, start, label);
+                     std::size_t pos = skip_blanks(line, start + length);
+                     if (length == 0 || pos >= line.size() || line[pos] != ':') {
+                       return false;
+                     }
+                     pos = skip_blanks(line, pos + 1);
+                     return line.substr(pos).starts_with("http") &&
+                            line.find(' ', pos) == std::string_view::npos;
+                   });
 }
 
 // A venue: iOS "NAME (ADDRESS): URL" on one line, Android NAME, ADDRESS and URL on three; the
 // last line ends with a venue URL that starts it or follows ": ".
 bool is_venue(std::string_view body, const MarkerTable& markers) {
-  if (std::count(body.begin(), body.end(), '\n') > 2) {
+  // At most three lines: stop counting at the third line break, not at the end of the body.
+  std::size_t breaks = 0;
+  for (std::size_t pos = body.find('\n'); pos != std::string_view::npos && breaks <= 2;
+       pos = body.find('\n', pos + 1)) {
+    ++breaks;
+  }
+  if (breaks > 2) {
     return false;
   }
   const std::string_view last = body.substr(body.rfind('\n') + 1);
@@ -199,31 +205,47 @@ bool is_venue(std::string_view body, const MarkerTable& markers) {
   return false;
 }
 
-void set_bytes(std::bitset<256>& bytes, const std::vector<std::string>& entries, bool last) {
-  for (const std::string& entry : entries) {
-    if (!entry.empty()) {
-      bytes.set(static_cast<unsigned char>(fold(last ? entry.back() : entry.front())));
+// Which byte of an entry the text must show where the entry would match.
+enum class Key { first, last, after_space };
+
+MarkerTable::Index::Buckets buckets_for(const std::vector<std::string>& entries, Key key) {
+  MarkerTable::Index::Buckets buckets;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::string& entry = entries[i];
+    const bool space_led = key == Key::after_space && entry.size() > 1 && entry.front() == ' ';
+    const char byte = key == Key::last ? entry.back() : entry[space_led ? 1 : 0];
+    if (byte == ' ') {
+      // A leading space may meet a no-break space in the text: such an entry is tried anywhere.
+      for (auto& bucket : buckets) {
+        bucket.push_back(static_cast<std::uint16_t>(i));
+      }
+    } else {
+      buckets[static_cast<unsigned char>(fold(byte))].push_back(static_cast<std::uint16_t>(i));
     }
   }
+  return buckets;
 }
 
-MarkerTable::Filters build_filters(const MarkerTable& table) {
-  MarkerTable::Filters filters;
-  for (const auto* list : {&table.deleted, &table.calls, &table.live_locations, &table.polls,
-                           &table.view_once, &table.location_labels, &table.system_phrases}) {
-    set_bytes(filters.line_starts, *list, false);
+MarkerTable::Index build_index(const MarkerTable& table) {
+  using Member = std::vector<std::string> MarkerTable::*;
+  constexpr std::pair<Member, Key> kIndexed[] = {
+      {&MarkerTable::deleted, Key::first},
+      {&MarkerTable::calls, Key::first},
+      {&MarkerTable::live_locations, Key::first},
+      {&MarkerTable::polls, Key::first},
+      {&MarkerTable::view_once, Key::first},
+      {&MarkerTable::location_labels, Key::first},
+      {&MarkerTable::system_phrases, Key::first},
+      {&MarkerTable::omitted, Key::last},
+      {&MarkerTable::contact_cards, Key::last},
+      {&MarkerTable::edited, Key::last},
+      {&MarkerTable::system_fragments, Key::after_space},
+  };
+  MarkerTable::Index index;
+  for (const auto& [member, key] : kIndexed) {
+    index.lists.emplace_back(member, buckets_for(table.*member, key));
   }
-  set_bytes(filters.line_ends, table.omitted, true);
-  set_bytes(filters.line_ends, table.contact_cards, true);
-  for (const std::string& fragment : table.system_fragments) {
-    if (fragment.size() > 1 && fragment.front() == ' ') {
-      filters.fragment_seconds.set(static_cast<unsigned char>(fold(fragment[1])));
-    } else if (!fragment.empty()) {
-      filters.fragment_starts.set(static_cast<unsigned char>(fold(fragment.front())));
-    }
-  }
-  filters.built = true;
-  return filters;
+  return index;
 }
 
 struct ListField {
@@ -407,14 +429,10 @@ bool is_system_notice(std::string_view body, const MarkerTable& markers) {
   while (const std::size_t mark = invisible_mark_length(line, start)) {
     start += mark;
   }
-  if (may_be(markers.filters.line_starts, markers.filters.built, line, start)) {
-    for (const std::string& phrase : markers.system_phrases) {
-      if (match_marker(line, start, phrase) > 0) {
-        return true;
-      }
-    }
-  }
-  return start > 0 && any_fragment_within(line, markers);
+  const bool phrase =
+      any_entry(markers, markers.system_phrases, byte_at(line, start),
+                [&](const std::string& entry) { return match_marker(line, start, entry) > 0; });
+  return phrase || (start > 0 && any_fragment_within(line, markers));
 }
 
 bool contains_system_fragment(std::string_view text, const MarkerTable& markers) {
@@ -422,32 +440,32 @@ bool contains_system_fragment(std::string_view text, const MarkerTable& markers)
 }
 
 bool is_omitted_media(std::string_view body, const MarkerTable& markers) {
-  return ends_with_marker(body, markers.omitted, markers.filters) ||
-         ends_with_marker(body, markers.contact_cards, markers.filters);
+  return ends_with_marker(body, markers, markers.omitted) ||
+         ends_with_marker(body, markers, markers.contact_cards);
 }
 
 bool is_omitted_contact_card(std::string_view body, const MarkerTable& markers) {
-  return ends_with_marker(body, markers.contact_cards, markers.filters);
+  return ends_with_marker(body, markers, markers.contact_cards);
 }
 
 bool is_deleted(std::string_view body, const MarkerTable& markers) {
-  return matches_line(first_line(body), markers.deleted, markers.filters);
+  return matches_line(first_line(body), markers, markers.deleted);
 }
 
 bool is_call(std::string_view body, const MarkerTable& markers) {
-  return matches_line(first_line(body), markers.calls, markers.filters);
+  return matches_line(first_line(body), markers, markers.calls);
 }
 
 bool is_location(std::string_view body, const MarkerTable& markers) {
   const std::string_view line = first_line(body);
   return is_labelled_location(line, markers) ||
-         matches_line(line, markers.live_locations, markers.filters) || is_venue(body, markers);
+         matches_line(line, markers, markers.live_locations) || is_venue(body, markers);
 }
 
 bool is_poll(std::string_view body, const MarkerTable& markers) {
   std::size_t newline = body.find('\n');
   if (newline == std::string_view::npos ||
-      !matches_line(body.substr(0, newline), markers.polls, markers.filters)) {
+      !matches_line(body.substr(0, newline), markers, markers.polls)) {
     return false;
   }
   while (newline != std::string_view::npos) {
@@ -464,7 +482,7 @@ bool is_poll(std::string_view body, const MarkerTable& markers) {
 
 bool is_view_once(std::string_view body, const MarkerTable& markers) {
   return body.find('\n') == std::string_view::npos &&
-         matches_line(body, markers.view_once, markers.filters);
+         matches_line(body, markers, markers.view_once);
 }
 
 std::size_t edited_suffix_start(std::string_view body, const MarkerTable& markers) {
@@ -476,17 +494,17 @@ std::size_t edited_suffix_start(std::string_view body, const MarkerTable& marker
   if (end > 0 && body[end - 1] == '.') {
     --end;
   }
-  for (const std::string& entry : markers.edited) {
+  std::size_t found = std::string_view::npos;
+  any_entry(markers, markers.edited, byte_at(body, end - 1), [&](const std::string& entry) {
     const std::size_t start = marker_start_before(body, end, entry);
-    if (start == std::string_view::npos) {
-      continue;
-    }
-    const std::size_t open = skip_blanks_before(body, start);
+    const std::size_t open = start == std::string_view::npos ? 0 : skip_blanks_before(body, start);
     if (open > 0 && body[open - 1] == '<') {
-      return skip_blanks_before(body, open - 1);
+      found = skip_blanks_before(body, open - 1);
+      return true;
     }
-  }
-  return std::string_view::npos;
+    return false;
+  });
+  return found;
 }
 
 tl::expected<void, Problem> add_locale(MarkerTable& table, std::string_view text) {
@@ -513,7 +531,7 @@ tl::expected<void, Problem> add_locale(MarkerTable& table, std::string_view text
     into.insert(into.end(), std::make_move_iterator(from.begin()),
                 std::make_move_iterator(from.end()));
   }
-  table.filters = build_filters(table);
+  table.index = build_index(table);
   return {};
 }
 

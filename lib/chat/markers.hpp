@@ -6,8 +6,9 @@
 
 #include <tl/expected.hpp>
 
-#include <bitset>
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,18 +52,17 @@ struct MarkerTable {
   // Languages loaded, e.g. {"de", "en"}.
   std::vector<std::string> languages;
 
-  // Filled by add_locale: the (ASCII-folded) bytes that entries can start or end with, so a
-  // line that no marker can match costs one lookup instead of one comparison per entry of
-  // every language. A table filled by hand has no filters, and then nothing is skipped.
-  struct Filters {
-    bool built = false;
-    std::bitset<256> line_starts;       // whole-line and line-start lists, after marks
-    std::bitset<256> line_ends;         // omitted and contact_cards, before '>' '.' and spaces
-    std::bitset<256> fragment_starts;   // system_fragments, by their first byte ...
-    std::bitset<256> fragment_seconds;  // ... or, for those starting with a space, the next
+  // Built by add_locale: each list's entries by the ASCII-folded byte they must meet in the
+  // text (the first byte; the last for lists matched at a line end; for fragments, the first
+  // after a leading space), so a line is compared only with the entries that can match it
+  // instead of every entry of every language. A table filled by hand has no index, and then
+  // every entry is tried.
+  struct Index {
+    using Buckets = std::array<std::vector<std::uint16_t>, 256>;
+    std::vector<std::pair<std::vector<std::string> MarkerTable::*, Buckets>> lists;
   };
 
-  Filters filters;
+  Index index;
 };
 
 // Loads one locale file's content and merges it into `table`; the Problem names the line.
