@@ -10,10 +10,9 @@ namespace waudit::cli {
 namespace {
 
 const std::map<std::string, audit::OutputFormat> kFormats{
-    {"text", audit::OutputFormat::text},
-    {"json", audit::OutputFormat::json},
-    {"jsonl", audit::OutputFormat::jsonl},
-    {"csv", audit::OutputFormat::csv},
+    {"text", audit::OutputFormat::text},   {"json", audit::OutputFormat::json},
+    {"jsonl", audit::OutputFormat::jsonl}, {"csv", audit::OutputFormat::csv},
+    {"sarif", audit::OutputFormat::sarif}, {"xlsx", audit::OutputFormat::xlsx},
 };
 
 const std::map<std::string, report::CsvDialect> kCsvDialects{
@@ -40,6 +39,11 @@ struct ScanArguments {
 std::vector<audit::ScanRequest::Output> output_targets(const ScanArguments& arguments) {
   const audit::OutputFormat format = kFormats.at(arguments.format);
   if (arguments.outputs.empty()) {
+    if (format == audit::OutputFormat::xlsx) {  // libxlsxwriter writes files, not streams
+      throw CLI::ValidationError("--format xlsx",
+                                 "a workbook cannot go to standard output; "
+                                 "add --output FILE");
+    }
     return {{format, std::nullopt}};
   }
   std::vector<audit::ScanRequest::Output> targets;
@@ -57,7 +61,8 @@ std::vector<audit::ScanRequest::Output> output_targets(const ScanArguments& argu
 }
 
 void add_output_options(CLI::App& scan, ScanArguments& arguments) {
-  scan.add_option("-f,--format", arguments.format, "Report format: text, json, jsonl or csv")
+  scan.add_option("-f,--format", arguments.format,
+                  "Report format: text, json, jsonl, csv, sarif or xlsx (xlsx needs --output FILE)")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
   scan.add_option("-o,--output", arguments.outputs,
@@ -96,6 +101,10 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
                    "(decided per chat from its dates)")
       ->check(CLI::IsMember(kDateOrders, CLI::ignore_case))
       ->capture_default_str();
+  scan->add_option("-j,--jobs", arguments.request.jobs,
+                   "Inputs scanned at once (default: one per core); the report is the same "
+                   "for any number")
+      ->check(CLI::Range(1U, 256U));
   scan->add_option("--rules", arguments.request.rule_files,
                    "Add a rule pack (TOML); a rule with a built-in id replaces it")
       ->check(CLI::ExistingFile);

@@ -19,6 +19,10 @@ class OutputFile {
 
   std::ostream& stream() { return stream_; }
 
+  // The temporary file, for writers that need a file name rather than a stream
+  // (libxlsxwriter); commit() renames it into place. Use either this or stream(), not both.
+  const std::filesystem::path& path() const { return temporary_; }
+
   // Flushes and renames into place; throws std::runtime_error on failure.
   void commit();
 

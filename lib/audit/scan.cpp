@@ -3,12 +3,15 @@
 
 #include "audit/input_scan.hpp"
 #include "audit/output_file.hpp"
+#include "audit/parallel_scan.hpp"
 #include "input/discover.hpp"
 #include "report/fingerprint.hpp"
 #include "report/json_sink.hpp"
 #include "report/jsonl_sink.hpp"
+#include "report/sarif_sink.hpp"
 #include "report/tee_sink.hpp"
 #include "report/text_sink.hpp"
+#include "report/xlsx_sink.hpp"
 #include "rules/rule_pack.hpp"
 
 #include <fmt/format.h>
@@ -20,6 +23,7 @@
 #include <memory>
 #include <ostream>
 #include <stdexcept>
+#include <thread>
 
 namespace waudit::audit {
 namespace {
@@ -75,10 +79,24 @@ std::unique_ptr<report::Sink> make_sink(OutputFormat format, std::ostream& out,
       return std::make_unique<report::JsonlSink>(out);
     case OutputFormat::csv:
       return std::make_unique<report::CsvSink>(out, dialect);
+    case OutputFormat::sarif:
+      return std::make_unique<report::SarifSink>(out, WAUDIT_VERSION);
+    case OutputFormat::xlsx:  // made by make_workbook_sink: it needs a file name
     case OutputFormat::text:
       break;
   }
   return std::make_unique<report::TextSink>(out);
+}
+
+// libxlsxwriter writes a workbook to a file name, never to a stream: to the temporary file of
+// the report, which is renamed into place like any other.
+std::unique_ptr<report::Sink> make_workbook_sink(const ScanRequest::Output& output,
+                                                 const OutputFile* file) {
+  if (file == nullptr || !output.path) {
+    throw std::runtime_error(
+        "an XLSX report cannot go to standard output; name a file with --output FILE");
+  }
+  return std::make_unique<report::XlsxSink>(file->path(), output.path->string());
 }
 
 // The report destinations, opened before any work so that an unwritable path fails first.
@@ -92,11 +110,17 @@ Destinations open_destinations(const ScanRequest& request, std::ostream& out) {
   std::vector<std::unique_ptr<report::Sink>> sinks;
   for (const ScanRequest::Output& output : request.outputs) {
     std::ostream* stream = &out;
+    const OutputFile* file = nullptr;
     if (output.path) {
       destinations.files.push_back(std::make_unique<OutputFile>(*output.path));
       stream = &destinations.files.back()->stream();
+      file = destinations.files.back().get();
     }
-    sinks.push_back(make_sink(output.format, *stream, request.csv_dialect));
+    if (output.format == OutputFormat::xlsx) {
+      sinks.push_back(make_workbook_sink(output, file));
+    } else {
+      sinks.push_back(make_sink(output.format, *stream, request.csv_dialect));
+    }
   }
   destinations.sink = std::make_unique<report::TeeSink>(std::move(sinks));
   return destinations;
@@ -120,6 +144,10 @@ InputResult unusable_input(const Origin& origin, const Problem& problem, Diagnos
   return result;
 }
 
+unsigned job_count(unsigned requested) {
+  return requested > 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
+}
+
 ExitCode exit_code(const report::Summary& summary, std::optional<rules::Severity> highest,
                    std::optional<rules::Severity> fail_on) {
   if (summary.errors > 0) {
@@ -139,9 +167,10 @@ ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors)
   // The report's destinations next, so an unwritable path fails before the work is done.
   Destinations destinations = open_destinations(request, out);
   report::Sink& sink = *destinations.sink;
+  // Reports that describe every rule (SARIF) get them before the first input.
+  sink.rules(detector.rules());
 
   Diagnostics diagnostics(errors);
-  const ScanSettings settings{detector, request, diagnostics};
   const input::Discovery discovery = input::discover(request.paths);
   report::Summary summary;
   std::optional<rules::Severity> highest;
@@ -155,10 +184,13 @@ ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors)
   for (const auto& [origin, problem] : discovery.problems) {
     publish(unusable_input(origin, problem, diagnostics));
   }
-  // Inputs one at a time, each read as a stream: memory stays bounded by one chat's findings.
-  for (const input::InputFile& input_file : discovery.files) {
-    publish(scan_input(input_file, settings));
-  }
+  // Inputs on --jobs threads, each read as a stream, published in input order: memory stays
+  // bounded by a few inputs' findings, and the output does not depend on the thread count.
+  scan_in_parallel(discovery.files, detector, request, job_count(request.jobs),
+                   [&](ScannedInput&& scanned) {
+                     errors << scanned.error_lines << std::flush;
+                     publish(scanned.result);
+                   });
   sink.finish(summary);
   for (const auto& file : destinations.files) {
     file->commit();

@@ -13,7 +13,7 @@
 
 namespace waudit::audit {
 
-enum class OutputFormat { text, json, jsonl, csv };
+enum class OutputFormat { text, json, jsonl, csv, sarif, xlsx };
 enum class ShowValues { no, yes };
 
 // Exit codes of CONTRACT.md.
@@ -22,11 +22,12 @@ enum class ExitCode { clean = 0, findings = 1, error = 2 };
 struct ScanRequest {
   std::vector<std::string> paths;
   std::vector<std::filesystem::path> rule_files;  // user packs added to the built-in ones
+  unsigned jobs = 0;                              // inputs scanned at once; 0: one per core
 
   // Where reports go; several targets write the same scan in several formats.
   struct Output {
     OutputFormat format = OutputFormat::text;
-    std::optional<std::filesystem::path> path;  // nullopt: standard output
+    std::optional<std::filesystem::path> path;  // nullopt: standard output (not for xlsx)
   };
 
   std::vector<Output> outputs{Output{}};

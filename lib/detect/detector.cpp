@@ -75,10 +75,13 @@ Detector::Detector(std::vector<rules::Rule> rules, Scanner scanner)
     : rules_(std::move(rules)), scanner_(std::move(scanner)) {}
 
 void Detector::scan(const ScanText& input, std::vector<Detection>& out) const {
-  spans_.clear();
-  scanner_.find(input.text, spans_);
+  // One buffer per thread, reused between messages: no allocation on the hot path, and
+  // threads scanning different inputs share nothing.
+  thread_local std::vector<Span> spans;
+  spans.clear();
+  scanner_.find(input.text, spans);
   const std::size_t first = out.size();
-  for (const Span& span : spans_) {
+  for (const Span& span : spans) {
     Detection detection;
     if (!overlaps(span, input) && accept(span, input, detection)) {
       out.push_back(std::move(detection));

@@ -38,7 +38,8 @@ class Detector {
 
   const std::vector<rules::Rule>& rules() const { return rules_; }
 
-  // Appends the detections in `input.text`, ordered by position, then rule.
+  // Appends the detections in `input.text`, ordered by position, then rule. Safe to call
+  // from several threads at once.
   void scan(const ScanText& input, std::vector<Detection>& out) const;
 
  private:
@@ -47,7 +48,6 @@ class Detector {
 
   std::vector<rules::Rule> rules_;
   Scanner scanner_;
-  mutable std::vector<Span> spans_;  // reused between calls; Detector is per thread
 };
 
 }  // namespace waudit::detect

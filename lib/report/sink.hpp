@@ -1,5 +1,6 @@
-// Where a report goes. The scan pushes each input with its findings (already sorted) and then
-// the summary; a sink writes as it goes (text) or at finish (JSON, which needs the summary).
+// Where a report goes. The scan pushes the rules once, then each input with its findings
+// (already sorted), then the summary; a sink writes as it goes (text) or at finish (JSON,
+// which needs the summary).
 #pragma once
 
 #include "report/finding.hpp"
@@ -16,6 +17,10 @@ class Sink {
   Sink& operator=(const Sink&) = delete;
   Sink(Sink&&) = delete;
   Sink& operator=(Sink&&) = delete;
+
+  // The rules of this scan, once, before the first input; for formats that describe every
+  // rule (SARIF). The default ignores them.
+  virtual void rules(std::span<const rules::Rule> /*all*/) {}
 
   virtual void input(const InputReport& input, std::span<const Finding> findings) = 0;
   virtual void finish(const Summary& summary) = 0;

@@ -1,5 +1,5 @@
 // Several reports from one scan (`--output json=report.json --output csv=findings.csv`):
-// every input and the summary go to each sink in turn.
+// the rules, every input and the summary go to each sink in turn.
 #pragma once
 
 #include "report/sink.hpp"
@@ -12,6 +12,12 @@ namespace waudit::report {
 class TeeSink final : public Sink {
  public:
   explicit TeeSink(std::vector<std::unique_ptr<Sink>> sinks) : sinks_(std::move(sinks)) {}
+
+  void rules(std::span<const rules::Rule> all) override {
+    for (const auto& sink : sinks_) {
+      sink->rules(all);
+    }
+  }
 
   void input(const InputReport& input, std::span<const Finding> findings) override {
     for (const auto& sink : sinks_) {

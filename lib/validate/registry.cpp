@@ -1,7 +1,12 @@
 // The validators a rule pack can name, in one table sorted by name.
 #include "validate/registry.hpp"
 
+#include "validate/bic.hpp"
+#include "validate/de_health_insurance_number.hpp"
+#include "validate/de_social_security_number.hpp"
+#include "validate/de_tax_id.hpp"
 #include "validate/iban.hpp"
+#include "validate/id_document.hpp"
 #include "validate/payment_card.hpp"
 
 #include <algorithm>
@@ -17,7 +22,12 @@ struct NamedValidator {
 };
 
 constexpr std::array kValidators = {
+    NamedValidator{"bic", &bic},
+    NamedValidator{"de-health-insurance-number", &de_health_insurance_number},
+    NamedValidator{"de-social-security-number", &de_social_security_number},
+    NamedValidator{"de-tax-id", &de_tax_id},
     NamedValidator{"iban", &iban},
+    NamedValidator{"id-document", &id_document},
     NamedValidator{"luhn", &luhn},
     NamedValidator{"payment-card", &payment_card},
 };

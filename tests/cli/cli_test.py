@@ -225,6 +225,19 @@ class OutputFile(TempDirTest):
         self.assertIn("cannot create output file", err)
 
 
+class Jobs(TempDirTest):
+    def test_output_and_errors_are_the_same_for_any_number_of_jobs(self):
+        bad = self.write("broken.zip", b"PK\x03\x04" + b"\x00" * 100)
+        missing = self.path("missing.txt")
+        for fmt in ("json", "text", "csv"):
+            runs = [run("scan", "--format", fmt, "--jobs", str(jobs), SAMPLES, bad, missing)
+                    for jobs in (1, 2, 5)]
+            self.assertEqual(runs[0][0], 2)
+            self.assertEqual(runs[1], runs[0])
+            self.assertEqual(runs[2], runs[0])
+            self.assertEqual(len(runs[0][2].splitlines()), 2)
+
+
 class Formats(TempDirTest):
     def test_jsonl_has_one_contract_finding_per_line(self):
         code, out, _ = run("scan", "--format", "jsonl", SAMPLES)
