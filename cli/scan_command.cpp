@@ -32,6 +32,7 @@ struct ScanArguments {
   std::string date_order = "auto";
   std::string format = "text";
   std::vector<std::string> outputs;
+  std::string timezone;  // empty: the machine's zone
 };
 
 // `--output FILE` takes --format; `--output FORMAT=FILE` names its own format, and may be
@@ -65,15 +66,41 @@ void add_output_options(CLI::App& scan, ScanArguments& arguments) {
                   "Report format: text, json, jsonl, csv, sarif or xlsx (xlsx needs --output FILE)")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
+  // One value per --output: a vector option would otherwise take the paths after it as
+  // further report files and write a report over an input.
   scan.add_option("-o,--output", arguments.outputs,
                   "Write the report to FILE (atomically) instead of standard output; "
-                  "FORMAT=FILE (json=report.json) may be repeated for several reports");
+                  "FORMAT=FILE (json=report.json) may be repeated for several reports")
+      ->allow_extra_args(false);
   scan.add_option("--csv-dialect", arguments.request.csv_dialect,
                   "CSV flavour: rfc4180 (',') or excel-de (';' and a byte-order mark)")
       ->transform(CLI::CheckedTransformer(kCsvDialects))
       ->default_str("rfc4180");
   scan.add_flag("--show-values", arguments.show_values,
                 "Show matched values unmasked in the report");
+}
+
+// Limits against hostile inputs; sizes take units (64MiB, 4GiB).
+void add_limit_options(CLI::App& scan, input::ReadLimits& limits) {
+  scan.add_option("--max-entry-size", limits.max_entry_bytes,
+                  "Bytes one ZIP entry may inflate to (default 4GiB)")
+      ->transform(CLI::AsSizeValue(false));
+  scan.add_option("--max-ratio", limits.max_ratio,
+                  "How many times its compressed size an entry may inflate to (default 200)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
+  scan.add_option("--max-entries", limits.max_entries,
+                  "Entries one archive may hold (default 100000)");
+  scan.add_option("--max-depth", limits.max_depth,
+                  "Archive levels read, the input being level 1 (default 2)")
+      ->check(CLI::Range(1U, 16U));
+  scan.add_option("--max-nested-size", limits.max_nested_bytes,
+                  "Bytes of a ZIP inside a ZIP, read into memory (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false));
+  scan.add_option("--max-line", limits.max_line_bytes,
+                  "Bytes of one line of text; longer ones are cut and reported (default 1MiB, "
+                  "at most 64MiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{64} << 20));
 }
 
 }  // namespace
@@ -87,8 +114,12 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
       "  waudit scan exports/\n"
       "  waudit scan --format json --output report.json 'WhatsApp Chat mit Max.txt'\n"
       "  waudit scan --output json=report.json --output csv=findings.csv exports/\n"
-      "  waudit scan --fail-on high --rules company.toml exports/");
-  scan->add_option("paths", arguments.request.paths, "Export files (.txt, .zip) or directories")
+      "  waudit scan --fail-on high --rules company.toml exports/\n"
+      "  waudit scan --key-file encrypted_backup.key --timezone Europe/Berlin "
+      "msgstore.db.crypt15");
+  scan->add_option("paths", arguments.request.paths,
+                   "Export files (.txt, .zip), phone databases (msgstore.db, ChatStorage.sqlite), "
+                   "encrypted Android backups (.crypt12/14/15) or directories")
       ->required();
   add_output_options(*scan, arguments);
   scan->add_option("--fail-on", arguments.fail_on,
@@ -101,17 +132,28 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
                    "(decided per chat from its dates)")
       ->check(CLI::IsMember(kDateOrders, CLI::ignore_case))
       ->capture_default_str();
+  add_limit_options(*scan, arguments.request.limits);
   scan->add_option("-j,--jobs", arguments.request.jobs,
                    "Inputs scanned at once (default: one per core); the report is the same "
                    "for any number")
       ->check(CLI::Range(1U, 256U));
   scan->add_option("--rules", arguments.request.rule_files,
                    "Add a rule pack (TOML); a rule with a built-in id replaces it")
+      ->allow_extra_args(false)  // one pack per --rules; the paths after it are inputs
       ->check(CLI::ExistingFile);
   scan->add_option("--fingerprint-key-file", arguments.request.fingerprint_key_file,
                    "Key for finding fingerprints (default: $WAUDIT_FINGERPRINT_KEY, else a "
                    "documented public key)")
       ->check(CLI::ExistingFile);
+  scan->add_option("--key-file", arguments.request.key_files,
+                   "Key of encrypted Android backups: a file with the 64-digit key, "
+                   "encrypted_backup.key (crypt15) or key (crypt12/14); may be repeated. "
+                   "Also read: $WAUDIT_BACKUP_KEY (64 hex digits)")
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);  // one file per --key-file: what follows are the inputs
+  scan->add_option("--timezone", arguments.timezone,
+                   "IANA time zone for the UTC times of phone databases and backups, e.g. "
+                   "Europe/Berlin (default: the machine's zone)");
   scan->callback([] {
     audit::ScanRequest& request = arguments.request;
     request.show_values = arguments.show_values ? audit::ShowValues::yes : audit::ShowValues::no;
@@ -124,6 +166,9 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     request.date_order = chat::parse_date_order(date_order);  // nullopt for auto
     request.outputs = output_targets(arguments);
+    if (!arguments.timezone.empty()) {
+      request.timezone = arguments.timezone;
+    }
   });
   return arguments.request;
 }

@@ -20,8 +20,7 @@
 namespace waudit::audit {
 namespace {
 
-// No chat text or card comes near these; they only stop an entry that inflates without end.
-constexpr std::uint64_t kMaxChatTextBytes = std::uint64_t{16} << 30;
+// No contact card comes near this; it only stops one that inflates without end.
 constexpr std::uint64_t kMaxCardBytes = std::uint64_t{64} << 20;
 constexpr std::size_t kReadChunk = std::size_t{64} << 10;
 
@@ -37,15 +36,17 @@ bool has_extension(std::string_view name, std::string_view extension) {
   });
 }
 
-// Reads a nested archive into memory, at most kMaxNestedArchiveBytes of it.
+// Reads a nested archive into memory, at most limits.max_nested_bytes of it.
 tl::expected<std::string, Problem> read_nested(const input::ZipArchive& archive,
-                                               const input::ZipEntry& entry) {
-  if (entry.size > kMaxNestedArchiveBytes) {
-    return tl::unexpected(Problem{
-        fmt::format("nested archive larger than {} MiB; skipped", kMaxNestedArchiveBytes >> 20),
-        std::nullopt});
+                                               const input::ZipEntry& entry,
+                                               const input::ReadLimits& limits) {
+  if (entry.size > limits.max_nested_bytes) {
+    return tl::unexpected(Problem{fmt::format("nested archive larger than {} bytes "
+                                              "(--max-nested-size); skipped",
+                                              limits.max_nested_bytes),
+                                  std::nullopt});
   }
-  auto source = archive.open_entry(entry, kMaxNestedArchiveBytes);
+  auto source = archive.open_entry(entry, limits.max_nested_bytes, limits.max_ratio);
   if (!source) {
     return tl::unexpected(source.error());
   }
@@ -127,6 +128,15 @@ class ArchiveScan {
 };
 
 std::uint64_t ArchiveScan::run() {
+  const std::uint64_t max_entries = settings_.request.limits.max_entries;
+  if (archive_.entries().size() > max_entries) {
+    result_.report.errors.push_back(settings_.diagnostics.report(
+        Origin{file_.display_path, scope_.prefix},
+        Problem{fmt::format("archive has {} entries, more than {} (--max-entries); skipped",
+                            archive_.entries().size(), max_entries),
+                std::nullopt}));
+    return 0;
+  }
   input::ZipExportLayout layout = input::locate_export_entries(archive_.entries());
   std::sort(layout.chat_texts.begin(), layout.chat_texts.end(),
             [](const auto* a, const auto* b) { return a->name < b->name; });
@@ -177,7 +187,8 @@ std::string ArchiveScan::chat_name(const input::ZipEntry& entry) const {
 }
 
 void ArchiveScan::scan_chat_entry(const input::ZipEntry& entry) {
-  auto source = archive_.open_entry(entry, kMaxChatTextBytes);
+  const input::ReadLimits& limits = settings_.request.limits;
+  auto source = archive_.open_entry(entry, limits.max_entry_bytes, limits.max_ratio);
   if (!source) {
     report(entry, source.error());
     return;
@@ -190,13 +201,14 @@ void ArchiveScan::scan_chat_entry(const input::ZipEntry& entry) {
 
 // Returns the number of chat texts found in the nested archive and below.
 std::uint64_t ArchiveScan::scan_nested(const input::ZipEntry& entry) {
-  if (scope_.depth >= kMaxArchiveDepth) {
-    report(entry, Problem{fmt::format("ZIP archive nested more than {} levels deep; skipped",
-                                      kMaxArchiveDepth),
+  if (scope_.depth >= settings_.request.limits.max_depth) {
+    report(entry, Problem{fmt::format("ZIP archive nested more than {} levels deep "
+                                      "(--max-depth); skipped",
+                                      settings_.request.limits.max_depth),
                           std::nullopt});
     return 0;
   }
-  auto bytes = read_nested(archive_, entry);
+  auto bytes = read_nested(archive_, entry, settings_.request.limits);
   if (!bytes) {
     report(entry, bytes.error());
     return 0;
@@ -236,7 +248,9 @@ void ArchiveScan::scan_card(const input::ZipEntry& entry, std::size_t media_inde
     context.chat =
         chats_.empty() ? chat::chat_name_from_file_name(scope_.file_name) : chats_.front().name;
   }
-  auto source = archive_.open_entry(entry, kMaxCardBytes);
+  auto source =
+      archive_.open_entry(entry, std::min(kMaxCardBytes, settings_.request.limits.max_entry_bytes),
+                          settings_.request.limits.max_ratio);
   if (!source) {
     report(entry, source.error());
     return;

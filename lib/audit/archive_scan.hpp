@@ -12,8 +12,6 @@
 namespace waudit::audit {
 
 // TODO(#7): make the archive limits options.
-inline constexpr unsigned kMaxArchiveDepth = 2;  // the input is level 1, a ZIP in it level 2
-inline constexpr std::uint64_t kMaxNestedArchiveBytes = std::uint64_t{64} << 20;
 
 // Scans a ZIP input and fills its report: chats, findings, media lists and errors.
 void scan_zip_file(const input::InputFile& file, const ScanSettings& settings, InputResult& result);

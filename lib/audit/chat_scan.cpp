@@ -187,16 +187,18 @@ bool looks_like_no_export(const chat::ExportParser& parser, std::uint64_t line,
   return parser.header_lines() == 0 && (line >= kHeaderSearchLines || bytes >= kHeaderSearchBytes);
 }
 
-}  // namespace
-
-ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
-                     const ScanSettings& settings) {
-  ChatScanner scanner(origin, chat, settings);
-  chat::ExportParser parser(chat::builtin_markers(),
-                            [&](const chat::Message& message) { scanner.on_message(message); });
-  text::LineReader reader(source);
+struct ReadOutcome {
   std::uint64_t bytes = 0;
-  bool has_header = true;
+  std::uint64_t long_lines = 0;
+  bool is_export = true;
+};
+
+// Feeds the file's lines to the parser. The first overlong line is reported where it is;
+// the others are counted (a hostile file must not produce an error line per line).
+ReadOutcome feed_lines(input::ByteSource& source, chat::ExportParser& parser, ChatScanner& scanner,
+                       const input::ReadLimits& limits) {
+  text::LineReader reader(source, limits.max_line_bytes);
+  ReadOutcome read;
   while (true) {
     auto line = reader.next();
     if (!line) {
@@ -206,26 +208,41 @@ ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std:
     if (!*line) {
       break;
     }
-    if ((*line)->truncated) {
-      scanner.error(Problem{fmt::format("line longer than {} bytes; the rest of it was not scanned",
-                                        text::LineReader::kDefaultMaxLine),
+    if ((*line)->truncated && ++read.long_lines == 1) {
+      scanner.error(Problem{fmt::format("line longer than {} bytes (--max-line); the rest of it "
+                                        "was not scanned",
+                                        limits.max_line_bytes),
                             (*line)->number});
     }
     parser.feed(**line);
-    bytes += (*line)->text.size() + 1;
-    if (looks_like_no_export(parser, (*line)->number, bytes)) {
-      has_header = false;
+    read.bytes += (*line)->text.size() + 1;
+    if (looks_like_no_export(parser, (*line)->number, read.bytes)) {
       break;
     }
   }
-  if (parser.header_lines() == 0) {
-    has_header = false;
-  }
-  if (!has_header) {
-    scanner.error(Problem{bytes == 0 ? "empty file; nothing to scan"
-                                     : "not a WhatsApp chat export (no message header found)",
+  read.is_export = parser.header_lines() > 0;
+  return read;
+}
+
+}  // namespace
+
+ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
+                     const ScanSettings& settings) {
+  ChatScanner scanner(origin, chat, settings);
+  chat::ExportParser parser(chat::builtin_markers(),
+                            [&](const chat::Message& message) { scanner.on_message(message); });
+  const ReadOutcome read = feed_lines(source, parser, scanner, settings.request.limits);
+  if (!read.is_export) {
+    scanner.error(Problem{read.bytes == 0 ? "empty file; nothing to scan"
+                                          : "not a WhatsApp chat export (no message header found)",
                           std::nullopt});
     return scanner.not_an_export();
+  }
+  if (read.long_lines > 1) {
+    scanner.error(Problem{fmt::format("{} more lines longer than {} bytes (--max-line) were not "
+                                      "scanned to their end",
+                                      read.long_lines - 1, settings.request.limits.max_line_bytes),
+                          std::nullopt});
   }
   parser.finish();
   if (parser.truncated_messages() > 0) {

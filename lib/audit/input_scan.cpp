@@ -1,6 +1,7 @@
 #include "audit/input_scan.hpp"
 
 #include "audit/archive_scan.hpp"
+#include "audit/backup_scan.hpp"
 #include "chat/chat_name.hpp"
 #include "input/file_source.hpp"
 #include "input/media_index.hpp"
@@ -65,6 +66,10 @@ InputResult scan_input(const input::InputFile& file, const ScanSettings& setting
   result.report.kind = std::string(input::to_string(file.kind));
   if (file.kind == input::InputKind::zip) {
     scan_zip_file(file, settings, result);
+  } else if (file.kind == input::InputKind::sqlite) {
+    scan_database_file(file, settings, result);
+  } else if (file.kind == input::InputKind::encrypted_backup) {
+    scan_encrypted_file(file, settings, result);
   } else {
     scan_text_file(file, settings, result);
   }

@@ -1,9 +1,11 @@
 // `waudit scan`, top-down: each step is one call, in the order the data flows.
 #include "audit/scan.hpp"
 
+#include "audit/backup_scan.hpp"
 #include "audit/input_scan.hpp"
 #include "audit/output_file.hpp"
 #include "audit/parallel_scan.hpp"
+#include "chat/time_zone.hpp"
 #include "input/discover.hpp"
 #include "report/fingerprint.hpp"
 #include "report/json_sink.hpp"
@@ -162,6 +164,10 @@ ExitCode exit_code(const report::Summary& summary, std::optional<rules::Severity
 ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors) {
   ScanRequest request = given;
   request.fingerprint_key = fingerprint_key(given);
+  request.backup_keys = load_backup_keys(given);
+  // Backups store UTC: for the whole run, local times are those of --timezone. Set before any
+  // input thread starts, and only here (chat/time_zone.hpp).
+  const chat::ZoneScope zone(request.timezone);
   // Rules first: a broken pack stops the run before any input is read.
   const detect::Detector detector = load_detector(request.rule_files);
   // The report's destinations next, so an unwritable path fails before the work is done.

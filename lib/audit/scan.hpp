@@ -2,6 +2,8 @@
 #pragma once
 
 #include "chat/date_order.hpp"
+#include "input/backup_key.hpp"
+#include "input/read_limits.hpp"
 #include "report/csv_sink.hpp"
 #include "rules/rule.hpp"
 
@@ -23,6 +25,7 @@ struct ScanRequest {
   std::vector<std::string> paths;
   std::vector<std::filesystem::path> rule_files;  // user packs added to the built-in ones
   unsigned jobs = 0;                              // inputs scanned at once; 0: one per core
+  input::ReadLimits limits;
 
   // Where reports go; several targets write the same scan in several formats.
   struct Output {
@@ -41,6 +44,12 @@ struct ScanRequest {
   // environment variable WAUDIT_FINGERPRINT_KEY, else report::kDefaultFingerprintKey.
   std::optional<std::filesystem::path> fingerprint_key_file;
   std::string fingerprint_key;  // filled by scan() from the above
+  // Keys of encrypted Android backups: files (64 hex digits, encrypted_backup.key or `key`),
+  // and the environment variable WAUDIT_BACKUP_KEY (64 hex digits); never a command-line value.
+  std::vector<std::filesystem::path> key_files;
+  input::BackupKeys backup_keys;  // filled by scan() from the above
+  // IANA zone in which backups' UTC times are given (Europe/Berlin); nullopt: the machine's.
+  std::optional<std::string> timezone;
 };
 
 // Runs the whole scan. Errors about inputs go to `errors` (one line each) and the scan goes

@@ -40,7 +40,7 @@ report::Finding make_finding(const text::Line& line, const detect::Detection& de
 CardResult scan_vcard(input::ByteSource& source, const Origin& origin, const CardContext& context,
                       const ScanSettings& settings) {
   CardResult result;
-  text::LineReader reader(source);
+  text::LineReader reader(source, settings.request.limits.max_line_bytes);
   std::vector<detect::Detection> detections;
   std::string previous;  // the line before, for context keywords ("NOTE:IBAN" then the number)
   while (true) {
@@ -56,7 +56,7 @@ CardResult scan_vcard(input::ByteSource& source, const Origin& origin, const Car
     if (current.truncated) {
       result.errors.push_back(settings.diagnostics.report(
           origin, Problem{fmt::format("line longer than {} bytes; the rest of it was not scanned",
-                                      text::LineReader::kDefaultMaxLine),
+                                      settings.request.limits.max_line_bytes),
                           current.number}));
     }
     detections.clear();

@@ -1,5 +1,9 @@
 #include "input/discover.hpp"
 
+#include "input/encrypted_backup.hpp"
+#include "input/message_store.hpp"
+#include "input/sqlite_backup.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -19,14 +23,36 @@ bool has_export_extension(const fs::path& path) {
 
 std::string read_magic(const fs::path& path) {
   std::ifstream file(path, std::ios::binary);
-  std::string magic(4, '\0');
+  std::string magic(16, '\0');  // SQLite's header is the longest magic
   file.read(magic.data(), static_cast<std::streamsize>(magic.size()));
   magic.resize(static_cast<std::size_t>(std::max<std::streamsize>(file.gcount(), 0)));
   return magic;
 }
 
-void add_file(const fs::path& path, std::string display, Discovery& found) {
-  found.files.push_back(InputFile{path, std::move(display), sniff_kind(read_magic(path))});
+InputKind kind_of(const fs::path& path) {
+  const InputKind kind = sniff_kind(read_magic(path));
+  const bool encrypted = kind == InputKind::text && format_from_name(path.filename().string());
+  return encrypted ? InputKind::encrypted_backup : kind;
+}
+
+// In a directory, only the databases and backups that hold messages: wa.db is read beside its
+// msgstore.db, and the other databases of an app folder are none of waudit's business. A
+// database with a -wal may hold its tables only there; the scan reads it and decides.
+bool holds_messages(const fs::path& path, InputKind kind) {
+  if (kind == InputKind::encrypted_backup) {
+    return path.filename().string().starts_with("msgstore");
+  }
+  if (kind != InputKind::sqlite) {
+    return false;
+  }
+  const StoreKind store = classify_database(path);
+  std::error_code error;
+  return store == StoreKind::msgstore || store == StoreKind::chatstorage ||
+         (store == StoreKind::other && fs::exists(path.string() + "-wal", error));
+}
+
+void add_file(const fs::path& path, std::string display, InputKind kind, Discovery& found) {
+  found.files.push_back(InputFile{path, std::move(display), kind});
 }
 
 void walk_directory(const fs::path& root, const std::string& shown_root, Discovery& found) {
@@ -39,10 +65,10 @@ void walk_directory(const fs::path& root, const std::string& shown_root, Discove
     if (!it->is_regular_file(status_error)) {
       continue;
     }
-    const bool zip_inside = sniff_kind(read_magic(path)) == InputKind::zip;
-    if (has_export_extension(path) || zip_inside) {
+    const InputKind kind = kind_of(path);
+    if (has_export_extension(path) || kind == InputKind::zip || holds_messages(path, kind)) {
       const fs::path relative = path.lexically_relative(root);
-      add_file(path, (fs::path(shown_root) / relative).generic_string(), found);
+      add_file(path, (fs::path(shown_root) / relative).generic_string(), kind, found);
     }
   }
   if (error) {
@@ -53,13 +79,26 @@ void walk_directory(const fs::path& root, const std::string& shown_root, Discove
 }  // namespace
 
 std::string_view to_string(InputKind kind) {
-  return kind == InputKind::zip ? "zip" : "txt";
+  switch (kind) {
+    case InputKind::zip:
+      return "zip";
+    case InputKind::sqlite:
+      return "sqlite";
+    case InputKind::encrypted_backup:
+      return "encrypted";
+    case InputKind::text:
+      break;
+  }
+  return "txt";
 }
 
 InputKind sniff_kind(std::string_view first_bytes) {
   const bool zip = first_bytes.starts_with(std::string_view("PK\x03\x04", 4)) ||
                    first_bytes.starts_with(std::string_view("PK\x05\x06", 4));
-  return zip ? InputKind::zip : InputKind::text;
+  if (zip) {
+    return InputKind::zip;
+  }
+  return has_sqlite_magic(first_bytes) ? InputKind::sqlite : InputKind::text;
 }
 
 Discovery discover(const std::vector<std::string>& paths) {
@@ -73,7 +112,7 @@ Discovery discover(const std::vector<std::string>& paths) {
     } else if (fs::is_directory(status)) {
       walk_directory(path, given, found);
     } else if (fs::is_regular_file(status)) {
-      add_file(path, given, found);
+      add_file(path, given, kind_of(path), found);
     } else {
       found.problems.push_back({Origin{given, ""}, Problem{"not a regular file", {}}});
     }

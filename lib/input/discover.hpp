@@ -18,11 +18,14 @@ struct Discovery {
   std::vector<std::pair<Origin, Problem>> problems;
 };
 
-// Files in a directory are taken when they end in .txt or .zip (any case) or start with ZIP
-// magic; a path named explicitly is always taken.
+// Files in a directory are taken when they end in .txt or .zip (any case), start with ZIP
+// magic, are SQLite databases holding WhatsApp messages (msgstore.db, ChatStorage.sqlite), or
+// are encrypted message backups (msgstore*.crypt12/14/15); a path named explicitly is always
+// taken.
 Discovery discover(const std::vector<std::string>& paths);
 
-// Sniffs the kind of an open file from its first bytes ("PK\3\4" or "PK\5\6" is a ZIP).
+// Sniffs the kind of an open file from its first bytes ("PK\3\4" or "PK\5\6" is a ZIP,
+// "SQLite format 3\0" an SQLite database).
 InputKind sniff_kind(std::string_view first_bytes);
 
 }  // namespace waudit::input

@@ -7,8 +7,9 @@
 
 namespace waudit::input {
 
-// Decided by content (magic bytes), not by the file name.
-enum class InputKind { text, zip };
+// Decided by content (magic bytes), not by the file name; encrypted backups have no magic and
+// are known by their extension (.crypt12, .crypt14, .crypt15).
+enum class InputKind { text, zip, sqlite, encrypted_backup };
 
 struct InputFile {
   std::filesystem::path path;
@@ -16,6 +17,7 @@ struct InputFile {
   InputKind kind = InputKind::text;
 };
 
-std::string_view to_string(InputKind kind);  // "txt", "zip", as inputs[].kind says
+// "txt", "zip", as inputs[].kind says; "sqlite" and "encrypted" until the scan knows more
+std::string_view to_string(InputKind kind);
 
 }  // namespace waudit::input

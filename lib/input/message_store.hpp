@@ -39,7 +39,7 @@ struct StoredText {
 
 // One message row. The views are valid until the next MessageStore::next().
 struct StoredMessage {
-  std::int64_t row_id = 0;      // of the message table: message._id, messages._id, Z_PK
+  std::int64_t row_id = 0;       // of the message table: message._id, messages._id, Z_PK
   std::uint64_t chat_index = 0;  // 0 for the first chat read, +1 at each new chat
   std::string_view chat;         // group subject, else the contact's name, else the number
   std::string_view sender;       // empty for a system message

@@ -19,10 +19,9 @@ tl::expected<PrivateDirectory, Problem> PrivateDirectory::create() {
   pattern += "/waudit-XXXXXX";
   // mkdtemp creates the directory with mode 0700 whatever the umask.
   if (mkdtemp(pattern.data()) == nullptr) {
-    return tl::unexpected(Problem{
-        fmt::format("cannot create a private temporary directory: {}",
-                    std::generic_category().message(errno)),
-        std::nullopt});
+    return tl::unexpected(Problem{fmt::format("cannot create a private temporary directory: {}",
+                                              std::generic_category().message(errno)),
+                                  std::nullopt});
   }
   return PrivateDirectory(std::filesystem::path(pattern));
 }

@@ -20,6 +20,7 @@ class PrivateDirectory {
   PrivateDirectory(PrivateDirectory&& other) noexcept : path_(std::move(other.path_)) {
     other.path_.clear();
   }
+
   PrivateDirectory& operator=(PrivateDirectory&&) = delete;
   PrivateDirectory(const PrivateDirectory&) = delete;
   PrivateDirectory& operator=(const PrivateDirectory&) = delete;

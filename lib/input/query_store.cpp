@@ -92,8 +92,8 @@ std::string QueryStore::name_of(std::string_view jid) const {
 // Group subject, else the name shown for the chat, else the contact's name or number.
 void QueryStore::name_chat() {
   const std::string_view shown = statement_.bytes(index_of(Column::chat_name));
-  chat_name_ = shown.empty() ? name_of(statement_.bytes(index_of(Column::chat_jid)))
-                             : std::string(shown);
+  chat_name_ =
+      shown.empty() ? name_of(statement_.bytes(index_of(Column::chat_jid))) : std::string(shown);
 }
 
 void QueryStore::name_sender() {

@@ -19,16 +19,16 @@ using Contacts = std::unordered_map<std::string, std::string>;
 
 // The columns of a message query, in this order.
 enum class Column {
-  row_id,        // INTEGER
-  chat_key,      // anything that changes exactly when the chat changes
-  chat_name,     // group subject or the name shown for the chat; NULL or '' when unknown
-  chat_jid,      // TEXT
-  from_me,       // INTEGER 0/1
-  sender_jid,    // TEXT; NULL in one-to-one chats
-  sender_name,   // TEXT; NULL when unknown
-  unix_ms,       // INTEGER, UTC
-  system,        // INTEGER 0/1
-  body,          // the texts, in the order of TextField
+  row_id,       // INTEGER
+  chat_key,     // anything that changes exactly when the chat changes
+  chat_name,    // group subject or the name shown for the chat; NULL or '' when unknown
+  chat_jid,     // TEXT
+  from_me,      // INTEGER 0/1
+  sender_jid,   // TEXT; NULL in one-to-one chats
+  sender_name,  // TEXT; NULL when unknown
+  unix_ms,      // INTEGER, UTC
+  system,       // INTEGER 0/1
+  body,         // the texts, in the order of TextField
   caption,
   file_name,
   quoted,
@@ -48,9 +48,14 @@ struct MessageQuery {
   std::string order;  // ORDER BY terms: the chat key first
 
   MessageQuery() { columns.fill("NULL"); }
+
   std::string& operator[](Column column) { return columns[static_cast<std::size_t>(column)]; }
+
   std::string sql() const;
 };
+
+// The sender name of the owner's own messages when the database does not name the owner.
+inline constexpr std::string_view kDefaultOwner = "me";
 
 struct StoreSource {
   MessageQuery query;

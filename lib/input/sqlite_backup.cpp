@@ -1,6 +1,7 @@
 #include "input/sqlite_backup.hpp"
 
 #include <fmt/format.h>
+
 #include <sqlite3.h>
 
 namespace waudit::input {
@@ -109,8 +110,8 @@ tl::expected<Database, Problem> Database::open(const std::filesystem::path& path
 
 tl::expected<Statement, Problem> Database::prepare(std::string_view sql) const {
   sqlite3_stmt* statement = nullptr;
-  const int result = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()),
-                                        &statement, nullptr);
+  const int result =
+      sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
   Statement prepared(db_.get(), statement);
   if (result != SQLITE_OK) {
     return tl::unexpected(sqlite_problem(db_.get(), "cannot query the database"));

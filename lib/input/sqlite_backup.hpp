@@ -44,9 +44,11 @@ class Statement {
 
  private:
   friend class Database;
+
   struct Finalizer {
     void operator()(sqlite3_stmt* statement) const;
   };
+
   Statement(sqlite3* database, sqlite3_stmt* statement) : database_(database), stmt_(statement) {}
 
   sqlite3* database_;
@@ -71,6 +73,7 @@ class Database {
   struct Closer {
     void operator()(sqlite3* database) const;
   };
+
   explicit Database(sqlite3* database) : db_(database) {}
 
   std::unique_ptr<sqlite3, Closer> db_;

@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <cstdint>
+
 namespace waudit::input {
 
 struct ZipArchive::Handle {
@@ -52,7 +55,8 @@ std::string describe_open_error(int code) {
 // past the limit.
 class ZipEntrySource final : public ByteSource {
  public:
-  ZipEntrySource(zip_file_t* file, std::uint64_t max_bytes) : file_(file), max_bytes_(max_bytes) {}
+  ZipEntrySource(zip_file_t* file, std::uint64_t max_bytes, std::uint64_t max_ratio_bytes)
+      : file_(file), max_bytes_(max_bytes), max_ratio_bytes_(max_ratio_bytes) {}
 
   ZipEntrySource(const ZipEntrySource&) = delete;
   ZipEntrySource& operator=(const ZipEntrySource&) = delete;
@@ -69,6 +73,11 @@ class ZipEntrySource final : public ByteSource {
           std::nullopt});
     }
     delivered_ += static_cast<std::uint64_t>(count);
+    if (delivered_ > max_ratio_bytes_) {
+      return tl::unexpected(
+          Problem{"entry inflates far beyond its compressed size (a zip bomb?); skipped the rest",
+                  std::nullopt});
+    }
     if (delivered_ > max_bytes_) {
       return tl::unexpected(
           Problem{fmt::format("entry inflates to more than {} bytes; skipped the rest", max_bytes_),
@@ -80,6 +89,7 @@ class ZipEntrySource final : public ByteSource {
  private:
   zip_file_t* file_;
   std::uint64_t max_bytes_;
+  std::uint64_t max_ratio_bytes_;  // what the compression-ratio limit allows
   std::uint64_t delivered_ = 0;
 };
 
@@ -110,6 +120,7 @@ std::vector<ZipEntry> list_entries(zip_t* archive) {
     entry.index = static_cast<std::uint64_t>(i);
     entry.name = (stat.valid & ZIP_STAT_NAME) != 0 ? stat.name : "";
     entry.size = (stat.valid & ZIP_STAT_SIZE) != 0 ? stat.size : 0;
+    entry.compressed_size = (stat.valid & ZIP_STAT_COMP_SIZE) != 0 ? stat.comp_size : 0;
     entry.encrypted =
         (stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && stat.encryption_method != ZIP_EM_NONE;
     entry.is_directory = entry.name.ends_with('/');
@@ -169,16 +180,31 @@ ZipArchive& ZipArchive::operator=(ZipArchive&&) noexcept = default;
 ZipArchive::~ZipArchive() = default;
 
 tl::expected<std::unique_ptr<ByteSource>, Problem> ZipArchive::open_entry(
-    const ZipEntry& entry, std::uint64_t max_bytes) const {
+    const ZipEntry& entry, std::uint64_t max_bytes, std::uint64_t max_ratio) const {
   if (entry.encrypted) {
     return tl::unexpected(Problem{"entry is encrypted; skipped", std::nullopt});
+  }
+  // Small entries may compress well beyond any ratio (a page of blank lines), so the ratio
+  // applies only past the first MiB: at once to the sizes the archive declares, and while
+  // reading to what really comes out, since declared sizes can lie.
+  constexpr std::uint64_t kRatioGrace = std::uint64_t{1} << 20;
+  if (max_ratio != 0 && entry.size > kRatioGrace &&
+      entry.size / std::max<std::uint64_t>(entry.compressed_size, 1) > max_ratio) {
+    return tl::unexpected(Problem{
+        fmt::format("entry would inflate {} times its compressed size, more than {} "
+                    "(--max-ratio; a zip bomb?); skipped",
+                    entry.size / std::max<std::uint64_t>(entry.compressed_size, 1), max_ratio),
+        std::nullopt});
   }
   zip_file_t* file = zip_fopen_index(handle_->archive, entry.index, 0);
   if (file == nullptr) {
     return tl::unexpected(Problem{
         fmt::format("cannot open entry: {}", zip_strerror(handle_->archive)), std::nullopt});
   }
-  return std::make_unique<ZipEntrySource>(file, max_bytes);
+  const std::uint64_t by_ratio = max_ratio == 0 || entry.compressed_size > UINT64_MAX / max_ratio
+                                     ? UINT64_MAX
+                                     : std::max(kRatioGrace, entry.compressed_size * max_ratio);
+  return std::make_unique<ZipEntrySource>(file, max_bytes, by_ratio);
 }
 
 }  // namespace waudit::input

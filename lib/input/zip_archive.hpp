@@ -18,6 +18,7 @@ struct ZipEntry {
   std::uint64_t index = 0;
   std::string name;        // as stored (bytes of the archive), never used as a file-system path
   std::uint64_t size = 0;  // uncompressed size the archive claims
+  std::uint64_t compressed_size = 0;
   bool encrypted = false;
   bool is_directory = false;
 };
@@ -39,9 +40,10 @@ class ZipArchive {
   const std::vector<ZipEntry>& entries() const { return entries_; }
 
   // A stream of the entry's uncompressed bytes; at most `max_bytes` are delivered before the
-  // stream reports an error (the guard against archives that inflate without end).
+  // stream reports an error (the guard against archives that inflate without end), and, when
+  // `max_ratio` is not 0, past the first MiB at most `max_ratio` times the compressed size.
   [[nodiscard]] tl::expected<std::unique_ptr<ByteSource>, Problem> open_entry(
-      const ZipEntry& entry, std::uint64_t max_bytes) const;
+      const ZipEntry& entry, std::uint64_t max_bytes, std::uint64_t max_ratio = 0) const;
 
  private:
   struct Handle;

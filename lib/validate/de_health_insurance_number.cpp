@@ -40,9 +40,8 @@ std::optional<char> de_health_insurance_number_check_digit(std::string_view firs
 }
 
 bool de_health_insurance_number(std::string_view normalized) {
-  return normalized.size() == kLength &&
-         de_health_insurance_number_check_digit(normalized.substr(0, kLength - 1)) ==
-             normalized.back();
+  return normalized.size() == kLength && de_health_insurance_number_check_digit(normalized.substr(
+                                             0, kLength - 1)) == normalized.back();
 }
 
 }  // namespace waudit::validate

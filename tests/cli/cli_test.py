@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import unittest
 import zipfile
+from xml.etree import ElementTree
 
 BIN = os.environ["WAUDIT_BIN"]
 SOURCE = os.environ["WAUDIT_SOURCE_DIR"]
@@ -75,6 +76,118 @@ def write_zip(path, entries, **kwargs):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, **kwargs) as archive:
         for name, data in entries:
             archive.writestr(name, data)
+
+
+SARIF_LEVELS = {"critical": "error", "high": "error", "medium": "warning", "low": "note",
+                "info": "note"}
+SECURITY_SEVERITIES = {"critical": "9.0", "high": "7.5", "medium": "5.0", "low": "3.0",
+                       "info": "1.0"}
+# RFC 3986 URI reference characters; anything else (a space, a non-ASCII letter) must be
+# percent-encoded, or GitHub rejects the upload.
+URI_REFERENCE = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
+
+
+def check_sarif_structure(test, sarif, report):
+    """The SARIF 2.1.0 parts GitHub code scanning requires, checked explicitly: no copy of
+    the SARIF JSON schema ships in a Debian package (validate_against_sarif_schema below uses
+    one when WAUDIT_SARIF_SCHEMA names it)."""
+    test.assertEqual(sarif["version"], "2.1.0")
+    test.assertRegex(sarif["$schema"], r"^https://.*sarif-schema-2\.1\.0\.json$")
+    test.assertEqual(len(sarif["runs"]), 1)
+    run_ = sarif["runs"][0]
+    test.assertEqual(run_["columnKind"], "unicodeCodePoints")
+    driver = run_["tool"]["driver"]
+    test.assertEqual(driver["name"], "waudit")
+    test.assertRegex(driver["version"], r"^\d+\.\d+\.\d+")
+    rules = driver["rules"]
+    ids = [rule["id"] for rule in rules]
+    test.assertEqual(len(ids), len(set(ids)))
+    for rule in rules:
+        test.assertTrue(rule["shortDescription"]["text"])
+        test.assertTrue(rule["fullDescription"]["text"])
+        test.assertIn(rule["properties"]["security-severity"], SECURITY_SEVERITIES.values())
+        test.assertIn("security", rule["properties"]["tags"])
+    test.assertEqual(len(run_["results"]), len(report["findings"]))
+    for result, finding in zip(run_["results"], report["findings"]):
+        test.assertEqual(result["ruleId"], finding["rule"])
+        rule = rules[result["ruleIndex"]]
+        test.assertEqual(rule["id"], finding["rule"])
+        test.assertEqual(rule["properties"]["tags"][-1], finding["category"])
+        test.assertEqual(rule["properties"]["security-severity"],
+                         SECURITY_SEVERITIES[finding["severity"]])
+        test.assertEqual(result["level"], SARIF_LEVELS[finding["severity"]])
+        test.assertEqual(result["message"]["text"],
+                         f"{rule['shortDescription']['text']}: {finding['match']}")
+        test.assertEqual(len(result["locations"]), 1)
+        physical = result["locations"][0]["physicalLocation"]
+        test.assertRegex(physical["artifactLocation"]["uri"], URI_REFERENCE)
+        test.assertEqual(physical["region"], {"startLine": finding["location"]["line"],
+                                              "startColumn": finding["location"]["column"]})
+        test.assertEqual(result["partialFingerprints"],
+                         {"wauditFingerprint/v1": finding["fingerprint"]})
+        test.assertEqual(result["properties"]["path"], finding["location"]["path"])
+
+
+def validate_against_sarif_schema(test, sarif):
+    """Validates with python3-jsonschema when WAUDIT_SARIF_SCHEMA names a copy of the SARIF
+    2.1.0 schema (e.g. sarif-schema-2.1.0.json from the OASIS site)."""
+    schema_path = os.environ.get("WAUDIT_SARIF_SCHEMA")
+    if not schema_path:
+        return
+    import jsonschema  # python3-jsonschema
+    with open(schema_path, encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.validate(sarif, schema, format_checker=jsonschema.FormatChecker())
+
+
+XLSX_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+           "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+
+
+def column_number(reference):
+    letters = re.match(r"[A-Z]+", reference).group(0)
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def read_xlsx(path):
+    """Sheets of an XLSX file by name, in order: rows of cell values (str for text, float for
+    numbers, "" for empty cells), the autofilter range, and whether the top row is frozen."""
+    with zipfile.ZipFile(path) as archive:
+        strings = [
+            "".join(t.text or "" for t in si.iter(f"{{{XLSX_NS['m']}}}t"))
+            for si in ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
+        ]
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in relations}
+        sheets = {}
+        for sheet in book.find("m:sheets", XLSX_NS):
+            target = targets[sheet.get(f"{{{XLSX_NS['r']}}}id")]
+            xml = ElementTree.fromstring(archive.read("xl/" + target))
+            rows = []
+            for row in xml.find("m:sheetData", XLSX_NS):
+                cells = []
+                for cell in row:
+                    column = column_number(cell.get("r"))
+                    cells.extend([""] * (column - len(cells)))
+                    value = cell.find("m:v", XLSX_NS).text
+                    cells.append(strings[int(value)] if cell.get("t") == "s" else float(value))
+                rows.append(cells)
+            width = max(len(r) for r in rows)
+            rows = [r + [""] * (width - len(r)) for r in rows]
+            pane = xml.find("m:sheetViews/m:sheetView/m:pane", XLSX_NS)
+            autofilter = xml.find("m:autoFilter", XLSX_NS)
+            sheets[sheet.get("name")] = {
+                "rows": rows,
+                "autofilter": autofilter.get("ref") if autofilter is not None else None,
+                "frozen_top_row": pane is not None and pane.get("state") == "frozen"
+                and pane.get("ySplit") == "1",
+                "column_widths": xml.find("m:cols", XLSX_NS) is not None,
+            }
+        return sheets
 
 
 class TempDirTest(unittest.TestCase):
@@ -219,6 +332,18 @@ class OutputFile(TempDirTest):
             self.assertEqual(json.load(f)["schema"], "waudit-findings/1")
         self.assertEqual(os.listdir(self.dir), ["report.json"])  # no temporary file left
 
+    def test_paths_after_output_are_inputs_and_never_overwritten(self):
+        first = self.write("WhatsApp Chat mit A.txt", ANDROID_CHAT)
+        second = self.write("WhatsApp Chat mit B.txt", ANDROID_CHAT)
+        target = self.path("report.json")
+        code, _, err = run("scan", "--output", target, "--format", "json", first, second)
+        self.assertEqual(code, 1, err)
+        with open(target, encoding="utf-8") as f:
+            self.assertEqual(len(json.load(f)["inputs"]), 2)
+        for path in (first, second):
+            with open(path, encoding="utf-8") as f:
+                self.assertEqual(f.read(), ANDROID_CHAT)
+
     def test_unwritable_output_fails_before_scanning(self):
         code, _, err = run("scan", "--output", self.path("missing/dir/report.json"), ANDROID)
         self.assertEqual(code, 2)
@@ -236,6 +361,62 @@ class Jobs(TempDirTest):
             self.assertEqual(runs[1], runs[0])
             self.assertEqual(runs[2], runs[0])
             self.assertEqual(len(runs[0][2].splitlines()), 2)
+
+
+class Limits(TempDirTest):
+    """Hostile archives and texts: refused with one clear error, the other input still read."""
+
+    def test_zip_bomb_is_refused_by_the_compression_ratio(self):
+        bomb = self.path("bomb.zip")
+        with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+            with archive.open("_chat.txt", "w") as entry:
+                entry.write(b"15.04.23, 09:12 - Max: hi\n")
+                chunk = (b"15.04.23, 09:12 - Max: " + b"a" * 1000 + b"\n") * 1024
+                for _ in range(100):
+                    entry.write(chunk)
+        self.assertLess(os.path.getsize(bomb), 1 << 20)
+        BadInput.scan_with_good(self, bomb, "zip bomb")
+
+    def test_entry_size_limit(self):
+        archive = self.path("WhatsApp Chat - Big.zip")
+        write_zip(archive, [("_chat.txt", ANDROID_CHAT * 2000)])
+        good = self.write("WhatsApp Chat mit Lena.txt", ANDROID_CHAT)
+        code, _, err = run("scan", "--max-entry-size", "64KiB", archive, good)
+        self.assertEqual(code, 2)
+        self.assertIn("inflates to more than 65536 bytes", err)
+
+    def test_entry_count_limit(self):
+        archive = self.path("many.zip")
+        write_zip(archive, [("_chat.txt", ANDROID_CHAT)] +
+                  [(f"IMG-{i}.jpg", b"x") for i in range(5)])
+        good = self.write("WhatsApp Chat mit Lena.txt", ANDROID_CHAT)
+        code, report, err = scan_json("--max-entries", "3", archive, good)
+        self.assertEqual(code, 2)
+        self.assertEqual(len(err.splitlines()), 1)
+        self.assertIn("more than 3 (--max-entries)", err)
+        self.assertEqual([f["rule"] for f in report["findings"]], ["iban"])
+
+    def test_long_lines_are_cut_and_counted_once(self):
+        long_line = "x" * 5000 + "\n"
+        chat = self.write("WhatsApp Chat mit X.txt",
+                          ANDROID_CHAT + "15.04.23, 09:14 - X: a\n" + long_line * 3)
+        code, report, err = scan_json("--max-line", "1KiB", chat)
+        self.assertEqual(code, 2)
+        lines = err.splitlines()
+        self.assertEqual(len(lines), 2)
+        self.assertIn(":4: line longer than 1024 bytes (--max-line)", lines[0])
+        self.assertIn("2 more lines longer than 1024 bytes", lines[1])
+        self.assertEqual([f["rule"] for f in report["findings"]], ["iban"])
+
+    def test_depth_limit_option(self):
+        inner = io.BytesIO()
+        with zipfile.ZipFile(inner, "w") as archive:
+            archive.writestr("_chat.txt", ANDROID_CHAT)
+        outer = self.path("outer.zip")
+        write_zip(outer, [("inner.zip", inner.getvalue())])
+        code, _, err = run("scan", "--max-depth", "1", outer)
+        self.assertEqual(code, 2)
+        self.assertIn("nested more than 1 levels deep (--max-depth)", err)
 
 
 class Formats(TempDirTest):
@@ -276,6 +457,74 @@ class Formats(TempDirTest):
             self.assertEqual(len(json.load(f)["findings"]), len(PLANTED))
         with open(csv_path, encoding="utf-8", newline="") as f:
             self.assertEqual(len(list(csv.reader(f))), len(PLANTED) + 1)
+
+    def test_sarif_has_the_structure_github_code_scanning_reads(self):
+        code, out, err = run("scan", "--format", "sarif", SAMPLES)
+        self.assertEqual(code, 1, err)
+        sarif = json.loads(out)
+        _, report, _ = scan_json(SAMPLES)
+        check_sarif_structure(self, sarif, report)
+        validate_against_sarif_schema(self, sarif)
+        for value in PLANTED_VALUES:
+            self.assertNotIn(value, out)
+            self.assertNotIn(re.sub(r"[ -]", "", value), out)
+        _, shown, _ = run("scan", "--format", "sarif", "--show-values", SAMPLES)
+        for value in PLANTED_VALUES:
+            self.assertIn(value, shown)
+
+    def test_sarif_names_zip_entries_and_lists_every_rule(self):
+        _, out, _ = run("scan", "--format", "sarif", IOS)
+        run_ = json.loads(out)["runs"][0]
+        rule_ids = [rule["id"] for rule in run_["tool"]["driver"]["rules"]]
+        self.assertIn("iban", rule_ids)
+        self.assertIn("payment-card", rule_ids)
+        location = run_["results"][0]["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        self.assertTrue(uri.startswith("file:///"), uri)
+        self.assertTrue(uri.endswith("/WhatsApp%20Chat%20-%20Bakery%20Team.zip/_chat.txt"), uri)
+        self.assertEqual(run_["results"][0]["properties"]["entry"], "_chat.txt")
+
+    def test_xlsx_needs_an_output_file(self):
+        code, out, err = run("scan", "--format", "xlsx", ANDROID)
+        self.assertEqual((code, out), (2, ""))
+        self.assertTrue(err.startswith("waudit: error: --format xlsx: "), err)
+        self.assertIn("--output FILE", err.splitlines()[0])
+
+    def test_xlsx_workbook_holds_the_csv_cells_as_text_and_numbers(self):
+        chat = self.write("WhatsApp Chat mit Jürgen Müller.txt",
+                          "15.04.23, 09:12 - =HYPERLINK(1): IBAN DE89370400440532013000\n"
+                          "15.04.23, 09:13 - +49 170 1234567: 4111 1111 1111 1111\n")
+        workbook, csv_path = self.path("f.xlsx"), self.path("f.csv")
+        code, out, _ = run("scan", "--output", f"xlsx={workbook}", "--output",
+                           f"csv={csv_path}", chat, SAMPLES)
+        self.assertEqual((code, out), (1, ""))
+        self.assertEqual(sorted(os.listdir(self.dir)), sorted([
+            "WhatsApp Chat mit Jürgen Müller.txt", "f.csv", "f.xlsx"]))  # no temporary file
+        sheets = read_xlsx(workbook)
+        self.assertEqual(list(sheets), ["Findings", "Summary", "Inputs"])
+        with open(csv_path, encoding="utf-8", newline="") as f:
+            csv_rows = list(csv.reader(f))
+        findings = sheets["Findings"]
+        self.assertEqual(findings["rows"][0], csv_rows[0])
+        self.assertEqual(len(findings["rows"]), len(PLANTED) + 3)
+        for xlsx_row, csv_row in zip(findings["rows"][1:], csv_rows[1:]):
+            expected = [float(cell) if column in (2, 3, 13) and cell else cell
+                        for column, cell in enumerate(csv_row)]
+            expected[5] = expected[5].removeprefix("'")  # a text cell needs no formula guard
+            self.assertEqual(xlsx_row, expected)
+        senders = [row[5] for row in findings["rows"][1:3]]
+        self.assertEqual(senders, ["=HYPERLINK(1)", "+49 170 1234567"])
+        self.assertEqual(findings["rows"][1][4], "Jürgen Müller")
+        self.assertTrue(findings["frozen_top_row"])
+        self.assertEqual(findings["autofilter"], f"A1:N{len(PLANTED) + 3}")
+        self.assertTrue(findings["column_widths"])
+        summary = sheets["Summary"]["rows"]
+        self.assertEqual(summary[0], ["path", "chat", "rule", "severity", "findings"])
+        self.assertIn([chat, "Jürgen Müller", "iban", "high", 1.0], summary)
+        self.assertEqual(sum(row[4] for row in summary[1:]), len(PLANTED) + 2)
+        inputs = sheets["Inputs"]["rows"]
+        self.assertEqual(inputs[0], ["path", "kind", "chats", "messages", "errors"])
+        self.assertEqual(len(inputs), 4)
 
 
 class BadInput(TempDirTest):
@@ -488,7 +737,7 @@ class NestedArchives(TempDirTest):
         middle = zip_bytes([("b.zip", deepest)])
         bad = self.path("deep.zip")
         write_zip(bad, [("a.zip", middle)])
-        line = BadInput.scan_with_good(self, bad, "nested more than 2 levels deep; skipped")
+        line = BadInput.scan_with_good(self, bad, "nested more than 2 levels deep (--max-depth); skipped")
         self.assertIn(": a.zip/b.zip: ", line)
 
     def test_nested_archive_too_large_is_skipped(self):
@@ -496,7 +745,7 @@ class NestedArchives(TempDirTest):
                         zipfile.ZIP_STORED)
         bad = self.path("big.zip")
         write_zip(bad, [("WhatsApp Chat - Big.zip", big)])
-        line = BadInput.scan_with_good(self, bad, "nested archive larger than 64 MiB; skipped")
+        line = BadInput.scan_with_good(self, bad, "nested archive larger than 67108864 bytes (--max-nested-size); skipped")
         self.assertIn(": WhatsApp Chat - Big.zip: ", line)
 
     def test_corrupt_nested_archive(self):

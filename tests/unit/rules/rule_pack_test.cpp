@@ -1,6 +1,12 @@
 #include "rules/rule_pack.hpp"
 
+#include "data/embedded_files.hpp"
+
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
 
 TEST_SUITE_BEGIN("rules");
 
@@ -77,14 +83,42 @@ TEST_CASE("rules::merge_rules lets a later rule with the same id replace the ear
   CHECK(base->front().source == "user.toml");
 }
 
-TEST_CASE("rules::load_builtin_rules ships iban and payment-card") {
+TEST_CASE("rules::load_builtin_rules ships the financial identity and health rules") {
   const auto rules = waudit::rules::load_builtin_rules();
   REQUIRE(rules.has_value());
   std::vector<std::string> ids;
   for (const auto& rule : *rules) {
     ids.push_back(rule.id);
   }
-  CHECK(ids == std::vector<std::string>{"iban", "payment-card"});
+  CHECK(ids == std::vector<std::string>{"iban", "payment-card", "bic", "de-tax-id",
+                                        "de-social-security-number", "id-document", "health"});
+}
+
+TEST_CASE("rules::builtin packs never repeat a rule id") {
+  // merge_rules lets a later rule replace one with the same id, which is right for a user's
+  // pack but would silently drop a built-in rule (e.g. a second `health` rule in a pack).
+  std::vector<std::string> ids;
+  for (const waudit::data::EmbeddedFile& file : waudit::data::embedded_files()) {
+    if (file.name.starts_with("locales/")) {
+      continue;
+    }
+    const auto pack = parse_rule_pack(file.content, file.name);
+    REQUIRE_MESSAGE(pack.has_value(), file.name);
+    for (const auto& rule : *pack) {
+      INFO(file.name, ": ", rule.id);
+      CHECK(std::find(ids.begin(), ids.end(), rule.id) == ids.end());
+      ids.push_back(rule.id);
+    }
+  }
+}
+
+TEST_CASE("rules::builtin rules all have a remediation hint") {
+  const auto rules = waudit::rules::load_builtin_rules();
+  REQUIRE(rules.has_value());
+  for (const auto& rule : *rules) {
+    INFO(rule.id);
+    CHECK_FALSE(rule.remediation.empty());
+  }
 }
 
 TEST_SUITE_END();

@@ -20,6 +20,16 @@ TEST_CASE("validate::find_validator finds the validators by name") {
   CHECK_FALSE(find_validator("payment-card")("4222222222222"));
   REQUIRE((find_validator("luhn") != nullptr));
   CHECK(find_validator("luhn")("4222222222222"));
+  REQUIRE((find_validator("bic") != nullptr));
+  CHECK(find_validator("bic")("COBADEFFXXX"));
+  REQUIRE((find_validator("de-tax-id") != nullptr));
+  CHECK(find_validator("de-tax-id")("86095742719"));
+  REQUIRE((find_validator("de-social-security-number") != nullptr));
+  CHECK(find_validator("de-social-security-number")("15070649C103"));
+  REQUIRE((find_validator("de-health-insurance-number") != nullptr));
+  CHECK(find_validator("de-health-insurance-number")("A000500015"));
+  REQUIRE((find_validator("id-document") != nullptr));
+  CHECK(find_validator("id-document")("L01X00T471"));
 }
 
 TEST_CASE("validate::find_validator returns nullptr for an unknown name") {
@@ -27,11 +37,15 @@ TEST_CASE("validate::find_validator returns nullptr for an unknown name") {
   CHECK((find_validator("IBAN") == nullptr));
   CHECK((find_validator("payment_card") == nullptr));
   CHECK((find_validator("steuer-id") == nullptr));
+  CHECK((find_validator("de_tax_id") == nullptr));
+  CHECK((find_validator("kvnr") == nullptr));
 }
 
 TEST_CASE("validate::validator_names lists every name sorted") {
   const auto names = validator_names();
-  CHECK(names == std::vector<std::string_view>{"iban", "luhn", "payment-card"});
+  CHECK(names == std::vector<std::string_view>{"bic", "de-health-insurance-number",
+                                               "de-social-security-number", "de-tax-id", "iban",
+                                               "id-document", "luhn", "payment-card"});
   CHECK(std::ranges::is_sorted(names));
   for (const auto name : names) {
     INFO(name);
