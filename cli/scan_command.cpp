@@ -31,6 +31,7 @@ struct ScanArguments {
   std::string fail_on = "low";
   std::string date_order = "auto";
   std::string format = "text";
+  std::string csv_dialect = "rfc4180";
   std::vector<std::string> outputs;
   std::string timezone;  // empty: the machine's zone
 };
@@ -72,10 +73,10 @@ void add_output_options(CLI::App& scan, ScanArguments& arguments) {
                   "Write the report to FILE (atomically) instead of standard output; "
                   "FORMAT=FILE (json=report.json) may be repeated for several reports")
       ->allow_extra_args(false);
-  scan.add_option("--csv-dialect", arguments.request.csv_dialect,
+  scan.add_option("--csv-dialect", arguments.csv_dialect,
                   "CSV flavour: rfc4180 (',') or excel-de (';' and a byte-order mark)")
-      ->transform(CLI::CheckedTransformer(kCsvDialects))
-      ->default_str("rfc4180");
+      ->check(CLI::IsMember(kCsvDialects))
+      ->capture_default_str();
   scan.add_flag("--show-values", arguments.show_values,
                 "Show matched values unmasked in the report");
 }
@@ -166,6 +167,7 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     request.date_order = chat::parse_date_order(date_order);  // nullopt for auto
     request.outputs = output_targets(arguments);
+    request.csv_dialect = kCsvDialects.at(arguments.csv_dialect);
     if (!arguments.timezone.empty()) {
       request.timezone = arguments.timezone;
     }
