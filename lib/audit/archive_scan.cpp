@@ -263,6 +263,7 @@ void ArchiveScan::scan_card(const input::ZipEntry& entry, std::size_t media_inde
   CardResult card = scan_vcard(*decoded->source, origin_of(entry), context, settings_);
   std::move(card.errors.begin(), card.errors.end(), std::back_inserter(result_.report.errors));
   std::move(card.findings.begin(), card.findings.end(), std::back_inserter(result_.findings));
+  result_.allowlisted += card.allowlisted;
 }
 
 // A nested archive that held a chat and that no message names is an export, not media.

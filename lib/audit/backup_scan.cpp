@@ -78,7 +78,8 @@ void BackupScanner::on_message(const input::StoredMessage& stored) {
 void BackupScanner::scan_text(const input::StoredMessage& stored, const chat::Message& message,
                               const std::optional<std::string>& timestamp) {
   detections_.clear();
-  settings_.detector.scan(detect::ScanText{message.text, 0, 0, previous_text_}, detections_);
+  result_.allowlisted +=
+      settings_.detector.scan(detect::ScanText{message.text, 0, 0, previous_text_}, detections_);
   for (const detect::Detection& detection : detections_) {
     result_.findings.push_back(make_finding(stored, message, detection, timestamp));
   }
@@ -103,8 +104,7 @@ report::Finding BackupScanner::make_finding(const input::StoredMessage& stored,
     finding.sender = std::string(message.sender);
   }
   finding.timestamp = timestamp;
-  finding.match = settings_.request.show_values == ShowValues::yes ? std::string(value)
-                                                                   : report::mask_value(value);
+  finding.match = reported_value(settings_, rule, value);
   finding.confidence = detection.confidence;
   finding.fingerprint = report::fingerprint(
       settings_.request.fingerprint_key,

@@ -53,9 +53,10 @@ class ChatScanner {
     // hold nothing a detector matches. What WhatsApp adds to a user's text is not scanned:
     // the attachment reference is skipped here, and the edited-message suffix is not part of
     // message.text at all (chat::Message cuts it off).
-    settings_.detector.scan(detect::ScanText{message.text, message.attachment_begin,
-                                             message.attachment_end, previous_text_},
-                            detections_);
+    allowlisted_ +=
+        settings_.detector.scan(detect::ScanText{message.text, message.attachment_begin,
+                                                 message.attachment_end, previous_text_},
+                                detections_);
     for (const detect::Detection& detection : detections_) {
       pending_.push_back(make_pending(message, detection));
     }
@@ -89,6 +90,7 @@ class ChatScanner {
   const ScanSettings& settings_;
   std::vector<detect::Detection> detections_;
   std::vector<PendingFinding> pending_;
+  std::uint64_t allowlisted_ = 0;
   std::string previous_text_;
   std::vector<std::string> errors_;
   std::vector<PendingReference> references_;
@@ -140,8 +142,7 @@ PendingFinding ChatScanner::make_pending(const chat::Message& message,
   if (!message.sender.empty()) {
     finding.sender = std::string(message.sender);
   }
-  finding.match = settings_.request.show_values == ShowValues::yes ? std::string(value)
-                                                                   : report::mask_value(value);
+  finding.match = reported_value(settings_, rule, value);
   // `attachment` stays null: CONTRACT.md keeps it for findings about the media file itself
   // (card-photo), not for text in its caption.
   finding.confidence = detection.confidence;
@@ -155,6 +156,7 @@ PendingFinding ChatScanner::make_pending(const chat::Message& message,
 ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDecision& order) {
   ChatResult result;
   result.messages = messages;
+  result.allowlisted = allowlisted_;
   result.date_order = order;
   for (PendingFinding& pending : pending_) {
     report::Finding& finding = pending.finding;
@@ -225,6 +227,13 @@ ReadOutcome feed_lines(input::ByteSource& source, chat::ExportParser& parser, Ch
 }
 
 }  // namespace
+
+std::string reported_value(const ScanSettings& settings, const rules::Rule& rule,
+                           std::string_view value) {
+  return settings.request.show_values == ShowValues::yes
+             ? std::string(value)
+             : report::mask_value(value, report::reveal_for_category(rule.category));
+}
 
 ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
                      const ScanSettings& settings) {

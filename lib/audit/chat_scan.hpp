@@ -36,6 +36,7 @@ struct ChatResult {
   // Distinct names, in the order of their first mention; at most kMaxMediaReferences.
   std::vector<MediaReference> media_references;
   std::vector<report::Finding> findings;
+  std::uint64_t allowlisted = 0;  // findings left out: their value is allowed
   std::vector<std::string> errors;
   std::optional<chat::DateOrderDecision> date_order;  // nullopt when no header was read
   bool is_export = true;  // false: no message header near the start, nothing reported
@@ -44,6 +45,11 @@ struct ChatResult {
 // Bounds what a chat's media references may hold in memory: no real export comes near them.
 inline constexpr std::size_t kMaxMediaReferences = 100000;
 inline constexpr std::size_t kMaxMediaNameBytes = 1024;  // a longer "name" is not a file's
+
+// A matched value as the report shows it: masked for the rule's category, unless the user
+// asked for values.
+std::string reported_value(const ScanSettings& settings, const rules::Rule& rule,
+                           std::string_view value);
 
 ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
                      const ScanSettings& settings);

@@ -18,6 +18,7 @@ void add_chat(InputResult& result, ChatResult chat) {
     ++result.report.chats;
   }
   result.report.messages += chat.messages;
+  result.allowlisted += chat.allowlisted;
   if (chat.date_order && chat.is_export) {
     result.report.date_order = std::string(chat::to_string(chat.date_order->order));
     result.report.date_order_assumed = chat.date_order->assumed;

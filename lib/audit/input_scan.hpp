@@ -16,6 +16,7 @@ namespace waudit::audit {
 struct InputResult {
   report::InputReport report;
   std::vector<report::Finding> findings;  // sorted
+  std::uint64_t allowlisted = 0;          // findings left out: their value is allowed
 };
 
 InputResult scan_input(const input::InputFile& file, const ScanSettings& settings);

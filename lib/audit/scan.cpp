@@ -2,9 +2,11 @@
 #include "audit/scan.hpp"
 
 #include "audit/backup_scan.hpp"
+#include "audit/comparison.hpp"
 #include "audit/input_scan.hpp"
 #include "audit/output_file.hpp"
 #include "audit/parallel_scan.hpp"
+#include "audit/progress.hpp"
 #include "chat/time_zone.hpp"
 #include "input/discover.hpp"
 #include "report/fingerprint.hpp"
@@ -15,6 +17,7 @@
 #include "report/text_sink.hpp"
 #include "report/xlsx_sink.hpp"
 #include "rules/rule_pack.hpp"
+#include "text/value_normalize.hpp"
 
 #include <fmt/format.h>
 
@@ -23,26 +26,33 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <numeric>
 #include <ostream>
+#include <set>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 namespace waudit::audit {
 namespace {
 
-detect::Detector load_detector(const std::vector<std::filesystem::path>& rule_files) {
+// Built-in rules, then the --rules packs, then the configuration's rule settings.
+detect::Detector load_detector(const ScanRequest& request) {
   auto rules = rules::load_builtin_rules();
   if (!rules) {
     throw std::runtime_error(rules.error());
   }
-  for (const std::filesystem::path& path : rule_files) {
+  for (const std::filesystem::path& path : request.rule_files) {
     auto extra = rules::load_rule_file(path);
     if (!extra) {
       throw std::runtime_error(extra.error());
     }
     rules::merge_rules(*rules, std::move(*extra));
   }
-  auto detector = detect::Detector::create(std::move(*rules));
+  if (auto applied = config::apply_rule_settings(request.rule_settings, *rules); !applied) {
+    throw std::runtime_error(applied.error());
+  }
+  auto detector = detect::Detector::create(std::move(*rules), request.allowed_values);
   if (!detector) {
     throw std::runtime_error(detector.error());
   }
@@ -73,21 +83,22 @@ std::string fingerprint_key(const ScanRequest& request) {
 }
 
 std::unique_ptr<report::Sink> make_sink(OutputFormat format, std::ostream& out,
-                                        report::CsvDialect dialect) {
+                                        report::CsvDialect dialect, report::Color color,
+                                        report::StatusColumn status) {
   switch (format) {
     case OutputFormat::json:
       return std::make_unique<report::JsonSink>(out, WAUDIT_VERSION);
     case OutputFormat::jsonl:
       return std::make_unique<report::JsonlSink>(out);
     case OutputFormat::csv:
-      return std::make_unique<report::CsvSink>(out, dialect);
+      return std::make_unique<report::CsvSink>(out, dialect, status);
     case OutputFormat::sarif:
       return std::make_unique<report::SarifSink>(out, WAUDIT_VERSION);
     case OutputFormat::xlsx:  // made by make_workbook_sink: it needs a file name
     case OutputFormat::text:
       break;
   }
-  return std::make_unique<report::TextSink>(out);
+  return std::make_unique<report::TextSink>(out, color);
 }
 
 // libxlsxwriter writes a workbook to a file name, never to a stream: to the temporary file of
@@ -121,7 +132,10 @@ Destinations open_destinations(const ScanRequest& request, std::ostream& out) {
     if (output.format == OutputFormat::xlsx) {
       sinks.push_back(make_workbook_sink(output, file));
     } else {
-      sinks.push_back(make_sink(output.format, *stream, request.csv_dialect));
+      // Colour only on standard output: a report file is read later, elsewhere.
+      const report::Color color = output.path ? report::Color::off : request.color;
+      const auto status = request.baseline ? report::StatusColumn::yes : report::StatusColumn::no;
+      sinks.push_back(make_sink(output.format, *stream, request.csv_dialect, color, status));
     }
   }
   destinations.sink = std::make_unique<report::TeeSink>(std::move(sinks));
@@ -130,6 +144,9 @@ Destinations open_destinations(const ScanRequest& request, std::ostream& out) {
 
 void count(report::Summary& summary, const InputResult& result) {
   summary.errors += result.report.errors.size();
+  if (summary.allowlisted) {
+    *summary.allowlisted += result.allowlisted;
+  }
   for (const report::Finding& finding : result.findings) {
     ++summary.findings;
     ++summary.by_rule[finding.rule];
@@ -144,6 +161,56 @@ InputResult unusable_input(const Origin& origin, const Problem& problem, Diagnos
   result.report.kind = "none";
   result.report.errors.push_back(diagnostics.report(origin, problem));
   return result;
+}
+
+// The company's side of the chats (configuration `owners`), compared after normalisation, so
+// that "Bäckerei Müller" and "bäckerei müller" or two spellings of a number are one sender.
+class Owners {
+ public:
+  explicit Owners(const std::vector<std::string>& names) : configured_(!names.empty()) {
+    for (const std::string& name : names) {
+      names_.insert(text::normalize_value(name));
+    }
+  }
+
+  void mark(std::vector<report::Finding>& findings) const {
+    if (!configured_) {
+      return;
+    }
+    for (report::Finding& finding : findings) {
+      finding.sender_is_owner =
+          finding.sender.has_value() && names_.contains(text::normalize_value(*finding.sender));
+    }
+  }
+
+ private:
+  bool configured_;
+  std::set<std::string, std::less<>> names_;
+};
+
+// The summary before the first input: it counts allowlisted findings when there is a list.
+report::Summary empty_summary(const ScanRequest& request) {
+  report::Summary summary;
+  if (!request.allowed_values.empty()) {
+    summary.allowlisted = 0;
+  }
+  return summary;
+}
+
+// Input sizes for the progress line (0 for a file that vanished); none are needed without it.
+std::vector<std::uint64_t> input_sizes(const std::vector<input::InputFile>& files,
+                                       ShowProgress progress) {
+  std::vector<std::uint64_t> sizes(files.size(), 0);
+  for (std::size_t i = 0; progress == ShowProgress::yes && i < files.size(); ++i) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(files[i].path, error);
+    sizes[i] = error ? 0 : static_cast<std::uint64_t>(size);
+  }
+  return sizes;
+}
+
+ProgressCounts totals(const std::vector<std::uint64_t>& sizes) {
+  return {0, sizes.size(), 0, std::accumulate(sizes.begin(), sizes.end(), std::uint64_t{0})};
 }
 
 unsigned job_count(unsigned requested) {
@@ -169,7 +236,10 @@ ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors)
   // input thread starts, and only here (chat/time_zone.hpp).
   const chat::ZoneScope zone(request.timezone);
   // Rules first: a broken pack stops the run before any input is read.
-  const detect::Detector detector = load_detector(request.rule_files);
+  const detect::Detector detector = load_detector(request);
+  // What the findings are compared with, an earlier report (--baseline) and the accepted
+  // findings (.wauditignore): a bad file too stops the run before any input is read.
+  Comparison comparison(request, errors);
   // The report's destinations next, so an unwritable path fails before the work is done.
   Destinations destinations = open_destinations(request, out);
   report::Sink& sink = *destinations.sink;
@@ -178,25 +248,40 @@ ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors)
 
   Diagnostics diagnostics(errors);
   const input::Discovery discovery = input::discover(request.paths);
-  report::Summary summary;
+  report::Summary summary = empty_summary(request);
   std::optional<rules::Severity> highest;
-  auto publish = [&](const InputResult& result) {
+  const Owners owners(request.owners);
+  auto publish = [&](InputResult& result) {
+    owners.mark(result.findings);
+    comparison.apply(result.findings, summary);
     count(summary, result);
     for (const report::Finding& finding : result.findings) {
-      highest = std::max(highest.value_or(finding.severity), finding.severity);
+      if (finding.status != report::Status::existing) {  // with a baseline, new ones fail
+        highest = std::max(highest.value_or(finding.severity), finding.severity);
+      }
     }
     sink.input(result.report, result.findings);
   };
   for (const auto& [origin, problem] : discovery.problems) {
-    publish(unusable_input(origin, problem, diagnostics));
+    InputResult unusable = unusable_input(origin, problem, diagnostics);
+    publish(unusable);
   }
   // Inputs on --jobs threads, each read as a stream, published in input order: memory stays
   // bounded by a few inputs' findings, and the output does not depend on the thread count.
+  // While the progress line is shown, what is published is written with the line taken away.
+  const std::vector<std::uint64_t> sizes = input_sizes(discovery.files, request.progress);
+  ProgressLine progress(errors, totals(sizes), request.progress);
+  std::size_t next = 0;
   scan_in_parallel(discovery.files, detector, request, job_count(request.jobs),
                    [&](ScannedInput&& scanned) {
-                     errors << scanned.error_lines << std::flush;
-                     publish(scanned.result);
+                     progress.publish(sizes[next++], [&] {
+                       errors << scanned.error_lines << std::flush;
+                       publish(scanned.result);
+                       out.flush();  // a text report's lines, before the line is redrawn
+                     });
                    });
+  progress.stop();
+  comparison.finish(sink, summary);
   sink.finish(summary);
   for (const auto& file : destinations.files) {
     file->commit();

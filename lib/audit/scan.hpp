@@ -2,9 +2,11 @@
 #pragma once
 
 #include "chat/date_order.hpp"
+#include "config/rule_settings.hpp"
 #include "input/backup_key.hpp"
 #include "input/read_limits.hpp"
 #include "report/csv_sink.hpp"
+#include "report/text_sink.hpp"
 #include "rules/rule.hpp"
 
 #include <filesystem>
@@ -17,6 +19,9 @@ namespace waudit::audit {
 
 enum class OutputFormat { text, json, jsonl, csv, sarif, xlsx };
 enum class ShowValues { no, yes };
+enum class ShowProgress { no, yes };
+// quiet: no progress line and no warnings on standard error; errors are always printed.
+enum class Verbosity { quiet, normal };
 
 // Exit codes of CONTRACT.md.
 enum class ExitCode { clean = 0, findings = 1, error = 2 };
@@ -50,6 +55,27 @@ struct ScanRequest {
   input::BackupKeys backup_keys;  // filled by scan() from the above
   // IANA zone in which backups' UTC times are given (Europe/Berlin); nullopt: the machine's.
   std::optional<std::string> timezone;
+  // An earlier JSON report (audit/baseline.hpp): findings get a status, new or existing, the
+  // report lists the baseline's findings that no longer occur, and --fail-on counts new ones.
+  std::optional<std::filesystem::path> baseline;
+  // Fingerprints of accepted findings (audit/ignore_file.hpp); nullopt: .wauditignore in the
+  // working directory when it exists.
+  std::optional<std::filesystem::path> ignore_file;
+
+  // From the configuration file (config/config_file.hpp): rules disabled or with another
+  // severity, applied after the packs are merged.
+  config::RuleSettings rule_settings;
+  // Values never reported (the company's own IBAN, hotline), compared after
+  // text::normalize_value; the summary counts the findings they leave out.
+  std::vector<std::string> allowed_values;
+  // Sender names of the company's side; findings say whether their sender is one of them.
+  // Compared after text::normalize_value (case of ASCII letters, spaces and dashes ignored).
+  std::vector<std::string> owners;
+
+  // Standard output and error as the caller found them (audit/terminal.hpp).
+  report::Color color = report::Color::off;  // of a text report on standard output
+  ShowProgress progress = ShowProgress::no;  // the progress line on standard error
+  Verbosity verbosity = Verbosity::normal;
 };
 
 // Runs the whole scan. Errors about inputs go to `errors` (one line each) and the scan goes

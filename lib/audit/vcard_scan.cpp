@@ -25,8 +25,7 @@ report::Finding make_finding(const text::Line& line, const detect::Detection& de
   finding.chat = context.chat;
   finding.sender = context.sender;
   finding.timestamp = context.timestamp;
-  finding.match = settings.request.show_values == ShowValues::yes ? std::string(value)
-                                                                  : report::mask_value(value);
+  finding.match = reported_value(settings, rule, value);
   finding.attachment = context.attachment;
   finding.confidence = detection.confidence;
   finding.fingerprint = report::fingerprint(
@@ -60,7 +59,8 @@ CardResult scan_vcard(input::ByteSource& source, const Origin& origin, const Car
                           current.number}));
     }
     detections.clear();
-    settings.detector.scan(detect::ScanText{current.text, 0, 0, previous}, detections);
+    result.allowlisted +=
+        settings.detector.scan(detect::ScanText{current.text, 0, 0, previous}, detections);
     for (const detect::Detection& detection : detections) {
       result.findings.push_back(make_finding(current, detection, origin, context, settings));
     }

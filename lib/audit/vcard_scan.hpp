@@ -25,6 +25,7 @@ struct CardContext {
 
 struct CardResult {
   std::vector<report::Finding> findings;
+  std::uint64_t allowlisted = 0;    // findings left out: their value is allowed
   std::vector<std::string> errors;  // already reported to the diagnostics
 };
 

@@ -63,18 +63,23 @@ bool overlaps(const Span& span, const ScanText& input) {
 
 }  // namespace
 
-tl::expected<Detector, std::string> Detector::create(std::vector<rules::Rule> rules) {
+tl::expected<Detector, std::string> Detector::create(
+    std::vector<rules::Rule> rules, const std::vector<std::string>& allowed_values) {
   auto scanner = Scanner::compile(rules);
   if (!scanner) {
     return tl::unexpected(scanner.error());
   }
-  return Detector(std::move(rules), std::move(*scanner));
+  Detector detector(std::move(rules), std::move(*scanner));
+  for (const std::string& value : allowed_values) {
+    detector.allowed_.insert(text::normalize_value(value));
+  }
+  return detector;
 }
 
 Detector::Detector(std::vector<rules::Rule> rules, Scanner scanner)
     : rules_(std::move(rules)), scanner_(std::move(scanner)) {}
 
-void Detector::scan(const ScanText& input, std::vector<Detection>& out) const {
+std::size_t Detector::scan(const ScanText& input, std::vector<Detection>& out) const {
   // One buffer per thread, reused between messages: no allocation on the hot path, and
   // threads scanning different inputs share nothing.
   thread_local std::vector<Span> spans;
@@ -92,6 +97,20 @@ void Detector::scan(const ScanText& input, std::vector<Detection>& out) const {
     return a.begin != b.begin ? a.begin < b.begin : a.rule_index < b.rule_index;
   });
   drop_nested(out, first);
+  // After drop_nested: the digits inside an allowed IBAN stay no card number.
+  return drop_allowed(out, first);
+}
+
+std::size_t Detector::drop_allowed(std::vector<Detection>& out, std::size_t first) const {
+  if (allowed_.empty()) {
+    return 0;
+  }
+  const auto kept = std::remove_if(
+      out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+      [&](const Detection& detection) { return allowed_.contains(detection.normalized); });
+  const auto dropped = static_cast<std::size_t>(out.end() - kept);
+  out.erase(kept, out.end());
+  return dropped;
 }
 
 bool Detector::accept(const Span& span, const ScanText& input, Detection& detection) const {

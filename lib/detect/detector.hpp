@@ -9,6 +9,7 @@
 #include <tl/expected.hpp>
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,20 +35,26 @@ struct ScanText {
 
 class Detector {
  public:
-  [[nodiscard]] static tl::expected<Detector, std::string> create(std::vector<rules::Rule> rules);
+  // `allowed_values` are never detected, by any rule: values as a user writes them, compared
+  // with a detection's value after both went through text::normalize_value.
+  [[nodiscard]] static tl::expected<Detector, std::string> create(
+      std::vector<rules::Rule> rules, const std::vector<std::string>& allowed_values = {});
 
   const std::vector<rules::Rule>& rules() const { return rules_; }
 
-  // Appends the detections in `input.text`, ordered by position, then rule. Safe to call
-  // from several threads at once.
-  void scan(const ScanText& input, std::vector<Detection>& out) const;
+  // Appends the detections in `input.text`, ordered by position, then rule, and returns how
+  // many were left out because their value is allowed. Safe to call from several threads at
+  // once.
+  std::size_t scan(const ScanText& input, std::vector<Detection>& out) const;
 
  private:
   Detector(std::vector<rules::Rule> rules, Scanner scanner);
   bool accept(const Span& span, const ScanText& input, Detection& detection) const;
+  std::size_t drop_allowed(std::vector<Detection>& out, std::size_t first) const;
 
   std::vector<rules::Rule> rules_;
   Scanner scanner_;
+  std::set<std::string, std::less<>> allowed_;  // normalised
 };
 
 }  // namespace waudit::detect

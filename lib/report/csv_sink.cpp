@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace waudit::report {
 namespace {
@@ -50,32 +51,61 @@ std::string csv_cell(std::string_view value, char separator) {
   return quoted + "\"";
 }
 
-CsvSink::CsvSink(std::ostream& out, CsvDialect dialect)
-    : out_(out), separator_(dialect == CsvDialect::excel_de ? ';' : ',') {
+CsvSink::CsvSink(std::ostream& out, CsvDialect dialect, StatusColumn status)
+    : out_(out), separator_(dialect == CsvDialect::excel_de ? ';' : ','), status_(status) {
   if (dialect == CsvDialect::excel_de) {
     out_ << "\xEF\xBB\xBF";
   }
-  row({"path", "entry", "line", "column", "chat", "sender", "timestamp", "rule", "category",
-       "severity", "match", "attachment", "fingerprint", "confidence"});
+  std::vector<std::string> header{"path",   "entry",      "line",        "column",    "chat",
+                                  "sender", "timestamp",  "rule",        "category",  "severity",
+                                  "match",  "attachment", "fingerprint", "confidence"};
+  if (status_ == StatusColumn::yes) {
+    header.emplace_back("status");
+  }
+  row(header);
 }
 
 void CsvSink::input(const InputReport& /*input*/, std::span<const Finding> findings) {
-  for (const Finding& f : findings) {
-    const Location& at = f.location;
-    row({at.path, optional_cell(at.entry), number_cell(at.line), number_cell(at.column), f.chat,
-         optional_cell(f.sender), optional_cell(f.timestamp), f.rule, f.category,
-         rules::to_string(f.severity), f.match, optional_cell(f.attachment), f.fingerprint,
-         fmt::format("{:.2f}", f.confidence)});
+  for (const Finding& finding : findings) {
+    finding_row(finding);
   }
+}
+
+void CsvSink::fixed(std::span<const Finding> findings) {
+  for (const Finding& finding : findings) {
+    finding_row(finding);
+  }
+}
+
+void CsvSink::finding_row(const Finding& f) {
+  const Location& at = f.location;
+  std::vector<std::string> cells{at.path,
+                                 optional_cell(at.entry),
+                                 number_cell(at.line),
+                                 number_cell(at.column),
+                                 f.chat,
+                                 optional_cell(f.sender),
+                                 optional_cell(f.timestamp),
+                                 f.rule,
+                                 f.category,
+                                 std::string(rules::to_string(f.severity)),
+                                 f.match,
+                                 optional_cell(f.attachment),
+                                 f.fingerprint,
+                                 fmt::format("{:.2f}", f.confidence)};
+  if (status_ == StatusColumn::yes) {
+    cells.emplace_back(f.status ? to_string(*f.status) : std::string_view());
+  }
+  row(cells);
 }
 
 void CsvSink::finish(const Summary& /*summary*/) {
   out_.flush();
 }
 
-void CsvSink::row(std::initializer_list<std::string_view> cells) {
+void CsvSink::row(std::span<const std::string> cells) {
   bool first = true;
-  for (const std::string_view cell : cells) {
+  for (const std::string& cell : cells) {
     out_ << (first ? "" : std::string(1, separator_)) << csv_cell(cell, separator_);
     first = false;
   }

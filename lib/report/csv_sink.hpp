@@ -15,17 +15,24 @@ enum class CsvDialect {
   excel_de,  // ';' separator and a UTF-8 byte-order mark, as German Excel expects
 };
 
+// yes: a last column `status` (new, existing, fixed), for a scan compared with a baseline.
+enum class StatusColumn { no, yes };
+
 class CsvSink final : public Sink {
  public:
-  CsvSink(std::ostream& out, CsvDialect dialect);
+  CsvSink(std::ostream& out, CsvDialect dialect, StatusColumn status = StatusColumn::no);
   void input(const InputReport& input, std::span<const Finding> findings) override;
+  // Rows after the inputs' findings, with status fixed.
+  void fixed(std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;
 
  private:
-  void row(std::initializer_list<std::string_view> cells);
+  void finding_row(const Finding& finding);
+  void row(std::span<const std::string> cells);
 
   std::ostream& out_;
   char separator_;
+  StatusColumn status_;
 };
 
 // One cell as written into the file: quoted when needed, and prefixed with ' when it starts

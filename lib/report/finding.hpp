@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace waudit::report {
@@ -18,6 +19,13 @@ struct Location {
   std::optional<std::uint64_t> line;
   std::optional<std::uint64_t> column;  // in code points
 };
+
+// A finding compared with an earlier report (--baseline): new in this run, also in the
+// baseline, or in the baseline only (gone since). `new_`: `new` is a keyword.
+enum class Status { new_, existing, fixed };
+
+// "new", "existing", "fixed": the JSON `status` values.
+std::string_view to_string(Status status);
 
 struct Finding {
   std::string rule;
@@ -31,6 +39,11 @@ struct Finding {
   std::optional<std::string> attachment;
   std::string fingerprint;
   double confidence = 0;
+  // Whether the sender is one of the configured owners (the company's side); nullopt when
+  // no owners are configured.
+  std::optional<bool> sender_is_owner;
+  // Set only when the scan is compared with a baseline.
+  std::optional<Status> status{};
 };
 
 // Sorts by (path, entry, line, column, rule): the order of every output.
@@ -53,11 +66,24 @@ struct InputReport {
   std::optional<std::string> encoding;          // "utf-16le", "utf-16be"; nullopt for UTF-8
 };
 
+// A scan compared with a baseline: findings of this run that are new or were in the baseline,
+// and baseline findings that no longer occur.
+struct BaselineCounts {
+  std::uint64_t new_ = 0;
+  std::uint64_t existing = 0;
+  std::uint64_t fixed = 0;
+};
+
 struct Summary {
   std::uint64_t findings = 0;
   std::map<std::string, std::uint64_t> by_rule;
   std::map<std::string, std::uint64_t> by_severity;
   std::uint64_t errors = 0;
+  // Findings left out because their value is allowlisted; nullopt when no allowlist is set.
+  std::optional<std::uint64_t> allowlisted{};
+  std::optional<BaselineCounts> baseline{};  // nullopt without --baseline
+  // Findings left out by the ignore file (.wauditignore); nullopt when there is none.
+  std::optional<std::uint64_t> ignored{};
 };
 
 }  // namespace waudit::report

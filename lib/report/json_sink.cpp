@@ -44,21 +44,43 @@ void JsonSink::input(const InputReport& input, std::span<const Finding> findings
   findings_.insert(findings_.end(), findings.begin(), findings.end());
 }
 
+void JsonSink::fixed(std::span<const Finding> findings) {
+  fixed_.emplace(findings.begin(), findings.end());
+}
+
 void JsonSink::finish(const Summary& summary) {
   Json document{{"schema", "waudit-findings/1"},
                 {"tool", {{"name", "waudit"}, {"version", tool_version_}}},
                 {"inputs", Json::array()},
-                {"findings", Json::array()},
-                {"summary",
-                 {{"findings", summary.findings},
-                  {"by_rule", summary.by_rule},
-                  {"by_severity", summary.by_severity},
-                  {"errors", summary.errors}}}};
+                {"findings", Json::array()}};
+  if (fixed_) {
+    document["fixed"] = Json::array();  // before the summary: the document keeps key order
+  }
+  document["summary"] = {{"findings", summary.findings},
+                         {"by_rule", summary.by_rule},
+                         {"by_severity", summary.by_severity},
+                         {"errors", summary.errors}};
+  if (summary.allowlisted) {
+    document["summary"]["allowlisted"] = *summary.allowlisted;
+  }
+  if (summary.baseline) {
+    document["summary"]["new"] = summary.baseline->new_;
+    document["summary"]["existing"] = summary.baseline->existing;
+    document["summary"]["fixed"] = summary.baseline->fixed;
+  }
+  if (summary.ignored) {
+    document["summary"]["ignored"] = *summary.ignored;
+  }
   for (const InputReport& input : inputs_) {
     document["inputs"].push_back(input_json(input));
   }
   for (const Finding& finding : findings_) {
     document["findings"].push_back(finding_json(finding));
+  }
+  if (fixed_) {
+    for (const Finding& finding : *fixed_) {
+      document["fixed"].push_back(finding_json(finding));
+    }
   }
   out_ << dump_json(document, 2) << '\n';
 }

@@ -4,6 +4,7 @@
 
 #include "report/sink.hpp"
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@ class JsonSink final : public Sink {
  public:
   JsonSink(std::ostream& out, std::string tool_version);
   void input(const InputReport& input, std::span<const Finding> findings) override;
+  // Written as the top-level `fixed` list, which only a report with a baseline has.
+  void fixed(std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;
 
  private:
@@ -21,6 +24,7 @@ class JsonSink final : public Sink {
   std::string tool_version_;
   std::vector<InputReport> inputs_;
   std::vector<Finding> findings_;
+  std::optional<std::vector<Finding>> fixed_;  // nullopt: no baseline
 };
 
 }  // namespace waudit::report

@@ -3,11 +3,23 @@
 #include "report/finding_json.hpp"
 
 namespace waudit::report {
+namespace {
+
+void write_lines(std::ostream& out, std::span<const Finding> findings) {
+  for (const Finding& finding : findings) {
+    out << dump_json(finding_json(finding), -1) << '\n';
+  }
+}
+
+}  // namespace
 
 void JsonlSink::input(const InputReport& /*input*/, std::span<const Finding> findings) {
-  for (const Finding& finding : findings) {
-    out_ << dump_json(finding_json(finding), -1) << '\n';
-  }
+  write_lines(out_, findings);
+}
+
+// Fixed findings follow the last input's, with status "fixed".
+void JsonlSink::fixed(std::span<const Finding> findings) {
+  write_lines(out_, findings);
 }
 
 void JsonlSink::finish(const Summary& /*summary*/) {

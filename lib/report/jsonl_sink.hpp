@@ -13,6 +13,7 @@ class JsonlSink final : public Sink {
   explicit JsonlSink(std::ostream& out) : out_(out) {}
 
   void input(const InputReport& input, std::span<const Finding> findings) override;
+  void fixed(std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;
 
  private:

@@ -21,8 +21,8 @@ bool is_layout(std::string_view character) {
 
 // How many value characters stay visible at each end, by how many there are: enough to
 // recognise a value in the chat, never enough to use it (PCI DSS allows first 6 + last 4).
-std::pair<std::size_t, std::size_t> visible_ends(std::size_t count) {
-  if (count >= 12) {
+std::pair<std::size_t, std::size_t> visible_ends(std::size_t count, Reveal reveal) {
+  if (count >= 12 && reveal == Reveal::ends) {
     return {4, 4};
   }
   if (count >= 8) {
@@ -45,16 +45,18 @@ std::vector<std::string_view> characters(std::string_view value) {
 
 }  // namespace
 
-std::string mask_value(std::string_view value) {
+std::string mask_value(std::string_view value, Reveal reveal) {
   const std::vector<std::string_view> parts = characters(value);
   const auto count = static_cast<std::size_t>(
       std::count_if(parts.begin(), parts.end(), [](auto part) { return !is_layout(part); }));
-  const auto [head, tail] = visible_ends(count);
+  const auto [head, tail] = visible_ends(count, reveal);
   std::string masked;
   std::size_t seen = 0;
   for (const std::string_view part : parts) {
     if (is_layout(part)) {
-      masked += part.size() == 1 ? part : std::string_view(" ");
+      // Line breaks (an MRZ spans lines) become spaces: a report line stays one line.
+      const bool plain = part.size() == 1 && part[0] >= ' ';
+      masked += plain ? part : std::string_view(" ");
       continue;
     }
     ++seen;
@@ -62,6 +64,30 @@ std::string mask_value(std::string_view value) {
     masked += visible && text::sequence_length(part) > 0 ? part : std::string_view("*");
   }
   return masked;
+}
+
+bool looks_masked(std::string_view value, Reveal reveal) {
+  // In a masked value '*' stands for a hidden character, so it counts as part of the value.
+  const auto is_value = [](std::string_view part) { return part == "*" || !is_layout(part); };
+  const std::vector<std::string_view> parts = characters(value);
+  const auto count = static_cast<std::size_t>(std::count_if(parts.begin(), parts.end(), is_value));
+  const auto [head, tail] = visible_ends(count, reveal);
+  std::size_t seen = 0;
+  for (const std::string_view part : parts) {
+    if (!is_value(part)) {
+      continue;
+    }
+    ++seen;
+    const bool visible = seen <= head || seen > count - tail;
+    if (!visible && part != "*") {
+      return false;
+    }
+  }
+  return true;
+}
+
+Reveal reveal_for_category(std::string_view category) {
+  return category == "financial" ? Reveal::ends : Reveal::tail;
 }
 
 }  // namespace waudit::report

@@ -110,6 +110,19 @@ Json result_properties(const Finding& finding) {
   return properties;
 }
 
+// SARIF's names for a finding compared with a baseline.
+std::string_view baseline_state(Status status) {
+  switch (status) {
+    case Status::existing:
+      return "unchanged";
+    case Status::fixed:
+      return "absent";
+    case Status::new_:
+      break;
+  }
+  return "new";
+}
+
 Json notifications_json(const std::vector<std::string>& errors) {
   Json notifications = Json::array();
   for (const std::string& error : errors) {
@@ -187,19 +200,33 @@ std::size_t SarifSink::rule_index(const Finding& finding) {
   return rules_.size() - 1;
 }
 
+void SarifSink::fixed(std::span<const Finding> findings) {
+  fixed_.insert(fixed_.end(), findings.begin(), findings.end());
+}
+
 void SarifSink::finish(const Summary& summary) {
   Json results = Json::array();
-  for (const Finding& finding : findings_) {
+  auto add_result = [&](const Finding& finding) {
     const std::size_t index = rule_index(finding);
     const SarifRule& rule = rules_[index];
     const std::string_view description = rule.description.empty() ? rule.id : rule.description;
-    results.push_back({{"ruleId", finding.rule},
-                       {"ruleIndex", index},
-                       {"level", sarif_level(finding.severity)},
-                       {"message", {{"text", fmt::format("{}: {}", description, finding.match)}}},
-                       {"locations", {location_json(finding.location)}},
-                       {"partialFingerprints", {{kFingerprintKey, finding.fingerprint}}},
-                       {"properties", result_properties(finding)}});
+    Json result{{"ruleId", finding.rule},
+                {"ruleIndex", index},
+                {"level", sarif_level(finding.severity)},
+                {"message", {{"text", fmt::format("{}: {}", description, finding.match)}}},
+                {"locations", {location_json(finding.location)}},
+                {"partialFingerprints", {{kFingerprintKey, finding.fingerprint}}}};
+    if (finding.status) {
+      result["baselineState"] = baseline_state(*finding.status);
+    }
+    result["properties"] = result_properties(finding);
+    results.push_back(std::move(result));
+  };
+  for (const Finding& finding : findings_) {
+    add_result(finding);
+  }
+  for (const Finding& finding : fixed_) {
+    add_result(finding);
   }
   Json rule_list = Json::array();
   for (const SarifRule& rule : rules_) {

@@ -32,6 +32,8 @@ class SarifSink final : public Sink {
   SarifSink(std::ostream& out, std::string tool_version);
   void rules(std::span<const rules::Rule> all) override;
   void input(const InputReport& input, std::span<const Finding> findings) override;
+  // Results with baselineState "absent", after the others (which are "new" or "unchanged").
+  void fixed(std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;
 
  private:
@@ -43,6 +45,7 @@ class SarifSink final : public Sink {
   std::map<std::string, std::size_t, std::less<>> rule_indices_;
   std::vector<std::string> errors_;
   std::vector<Finding> findings_;
+  std::vector<Finding> fixed_;
 };
 
 // artifactLocation.uri of a finding: the path percent-encoded (RFC 3986; '/' kept), a

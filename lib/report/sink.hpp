@@ -23,6 +23,12 @@ class Sink {
   virtual void rules(std::span<const rules::Rule> /*all*/) {}
 
   virtual void input(const InputReport& input, std::span<const Finding> findings) = 0;
+
+  // Compared with a baseline (--baseline): the baseline's findings that this run no longer
+  // has, status fixed, once after the last input and before finish. Not called without a
+  // baseline. The default ignores them.
+  virtual void fixed(std::span<const Finding> /*findings*/) {}
+
   virtual void finish(const Summary& summary) = 0;
 };
 

@@ -1,5 +1,5 @@
 // Several reports from one scan (`--output json=report.json --output csv=findings.csv`):
-// the rules, every input and the summary go to each sink in turn.
+// the rules, every input, the fixed findings and the summary go to each sink in turn.
 #pragma once
 
 #include "report/sink.hpp"
@@ -22,6 +22,12 @@ class TeeSink final : public Sink {
   void input(const InputReport& input, std::span<const Finding> findings) override {
     for (const auto& sink : sinks_) {
       sink->input(input, findings);
+    }
+  }
+
+  void fixed(std::span<const Finding> findings) override {
+    for (const auto& sink : sinks_) {
+      sink->fixed(findings);
     }
   }
 

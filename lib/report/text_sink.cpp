@@ -26,11 +26,40 @@ std::string input_heading(const InputReport& input) {
   return heading;
 }
 
-std::string finding_line(const Finding& finding) {
+// SGR codes per severity: bold red, red, yellow, cyan, and none for info.
+std::string_view color_code(rules::Severity severity) {
+  switch (severity) {
+    case rules::Severity::critical:
+      return "\x1b[1;31m";
+    case rules::Severity::high:
+      return "\x1b[31m";
+    case rules::Severity::medium:
+      return "\x1b[33m";
+    case rules::Severity::low:
+      return "\x1b[36m";
+    case rules::Severity::info:
+      break;
+  }
+  return "";
+}
+
+// The severity padded to its column; coloured, the padding stays outside the codes.
+std::string severity_cell(rules::Severity severity, Color color) {
+  const std::string_view name = rules::to_string(severity);
+  const std::string padding(name.size() < 8 ? 8 - name.size() : 0, ' ');
+  const std::string_view code = color == Color::on ? color_code(severity) : "";
+  return code.empty() ? fmt::format("{}{}", name, padding)
+                      : fmt::format("{}{}\x1b[0m{}", code, name, padding);
+}
+
+std::string finding_line(const Finding& finding, Color color) {
+  // Database rows have no line: their entry (message/<id>) heads the group, the column stays.
   const std::string position =
-      fmt::format("{}:{}", finding.location.line.value_or(0), finding.location.column.value_or(0));
+      finding.location.line
+          ? fmt::format("{}:{}", *finding.location.line, finding.location.column.value_or(0))
+          : fmt::format("col {}", finding.location.column.value_or(0));
   std::string line =
-      fmt::format("    {:<9} {:<8} {:<13} {}", position, rules::to_string(finding.severity),
+      fmt::format("    {:<9} {} {:<13} {}", position, severity_cell(finding.severity, color),
                   finding.rule, text::to_valid(finding.match));
   if (finding.sender) {
     line += fmt::format("  ({}", text::to_valid(*finding.sender));
@@ -38,6 +67,9 @@ std::string finding_line(const Finding& finding) {
   }
   if (finding.attachment) {
     line += fmt::format("  [attachment {}]", text::to_valid(*finding.attachment));
+  }
+  if (finding.status == Status::new_) {
+    line += "  [new]";  // compared with a baseline; existing ones are left unmarked
   }
   return line;
 }
@@ -50,6 +82,23 @@ void TextSink::input(const InputReport& input, std::span<const Finding> findings
   for (const std::string& error : input.errors) {
     out_ << "  error: " << text::to_valid(error) << '\n';
   }
+  write_findings(findings);
+}
+
+void TextSink::fixed(std::span<const Finding> findings) {
+  for (std::size_t begin = 0, end = 0; begin < findings.size(); begin = end) {
+    const std::string& path = findings[begin].location.path;
+    while (end < findings.size() && findings[end].location.path == path) {
+      ++end;
+    }
+    out_ << (first_input_ ? "" : "\n") << "Fixed since the baseline: " << text::to_valid(path)
+         << '\n';
+    first_input_ = false;
+    write_findings(findings.subspan(begin, end - begin));
+  }
+}
+
+void TextSink::write_findings(std::span<const Finding> findings) {
   const Finding* previous = nullptr;
   for (const Finding& finding : findings) {
     if (previous == nullptr || previous->location.entry != finding.location.entry ||
@@ -58,7 +107,7 @@ void TextSink::input(const InputReport& input, std::span<const Finding> findings
           finding.location.entry ? fmt::format(" in {}", *finding.location.entry) : "";
       out_ << fmt::format("  chat \"{}\"{}\n", text::to_valid(finding.chat), text::to_valid(entry));
     }
-    out_ << finding_line(finding) << '\n';
+    out_ << finding_line(finding, color_) << '\n';
     previous = &finding;
   }
 }
@@ -70,7 +119,12 @@ void TextSink::finish(const Summary& summary) {
   }
   out_ << '\n'
        << plural(summary.findings, "finding") << (by_rule.empty() ? "" : " (" + by_rule + ")")
-       << ", " << plural(summary.errors, "error") << '\n';
+       << (summary.allowlisted ? fmt::format(", {} allowlisted", *summary.allowlisted) : "")
+       << (summary.baseline ? fmt::format(", {} new, {} existing, {} fixed", summary.baseline->new_,
+                                          summary.baseline->existing, summary.baseline->fixed)
+                            : "")
+       << (summary.ignored ? fmt::format(", {} ignored", *summary.ignored) : "") << ", "
+       << plural(summary.errors, "error") << '\n';
 }
 
 }  // namespace waudit::report

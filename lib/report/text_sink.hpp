@@ -7,15 +7,24 @@
 
 namespace waudit::report {
 
+// on: severities in ANSI colours, for a terminal (the caller decides: audit/terminal.hpp).
+enum class Color { off, on };
+
 class TextSink final : public Sink {
  public:
-  explicit TextSink(std::ostream& out) : out_(out) {}
+  explicit TextSink(std::ostream& out, Color color = Color::off) : out_(out), color_(color) {}
 
   void input(const InputReport& input, std::span<const Finding> findings) override;
+  // A "Fixed since the baseline: PATH" block per path, after the inputs' blocks.
+  void fixed(std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;
 
  private:
+  // One line per finding, under a heading per chat (and archive entry).
+  void write_findings(std::span<const Finding> findings);
+
   std::ostream& out_;
+  Color color_;
   bool first_input_ = true;
 };
 

@@ -9,10 +9,13 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <span>
 #include <stdexcept>
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 namespace waudit::report {
 namespace {
@@ -29,7 +32,8 @@ struct Column {
   double width;  // in characters
 };
 
-constexpr std::array<Column, 14> kFindingColumns{{
+// The last column, status, only for a scan compared with a baseline.
+constexpr std::array<Column, 15> kFindingColumns{{
     {"path", 40},
     {"entry", 28},
     {"line", 7},
@@ -44,6 +48,7 @@ constexpr std::array<Column, 14> kFindingColumns{{
     {"attachment", 28},
     {"fingerprint", 35},
     {"confidence", 11},
+    {"status", 10},
 }};
 
 constexpr std::array<Column, 5> kSummaryColumns{{
@@ -100,14 +105,14 @@ class Sheet {
   }
 
   // Header row in bold, column widths, the header frozen and an autofilter over `rows` rows.
-  template <std::size_t N>
-  void table(const std::array<Column, N>& columns, std::size_t rows, lxw_format* bold) {
-    for (lxw_col_t col = 0; col < N; ++col) {
+  void table(std::span<const Column> columns, std::size_t rows, lxw_format* bold) {
+    for (lxw_col_t col = 0; col < columns.size(); ++col) {
       text(0, col, columns[col].name, bold);
       keep(worksheet_set_column(sheet_, col, col, columns[col].width, nullptr));
     }
     worksheet_freeze_panes(sheet_, 1, 0);
-    keep(worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(rows), N - 1));
+    keep(worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(rows),
+                              static_cast<lxw_col_t>(columns.size() - 1)));
   }
 
  private:
@@ -151,12 +156,26 @@ struct Formats {
   lxw_format* decimal;  // 0.00, for confidences
 };
 
+// The findings, then (compared with a baseline) the fixed ones, with a status column.
 void write_findings(lxw_workbook* book, const Formats& formats,
-                    const std::vector<Finding>& findings, lxw_error& status) {
+                    const std::vector<Finding>& findings,
+                    const std::optional<std::vector<Finding>>& fixed, lxw_error& status) {
   Sheet sheet(workbook_add_worksheet(book, "Findings"), status);
-  sheet.table(kFindingColumns, findings.size(), formats.bold);
-  lxw_row_t row = 1;
+  const std::span<const Column> columns =
+      std::span(kFindingColumns).first(fixed ? kFindingColumns.size() : kFindingColumns.size() - 1);
+  std::vector<const Finding*> rows;
   for (const Finding& f : findings) {
+    rows.push_back(&f);
+  }
+  if (fixed) {
+    for (const Finding& f : *fixed) {
+      rows.push_back(&f);
+    }
+  }
+  sheet.table(columns, rows.size(), formats.bold);
+  lxw_row_t row = 1;
+  for (const Finding* finding : rows) {
+    const Finding& f = *finding;
     sheet.text(row, 0, f.location.path);
     sheet.optional_text(row, 1, f.location.entry);
     sheet.number(row, 2, f.location.line);
@@ -171,6 +190,9 @@ void write_findings(lxw_workbook* book, const Formats& formats,
     sheet.optional_text(row, 11, f.attachment);
     sheet.text(row, 12, f.fingerprint);
     sheet.number(row, 13, f.confidence, formats.decimal);
+    if (fixed && f.status) {
+      sheet.text(row, 14, to_string(*f.status));
+    }
     ++row;
   }
 }
@@ -224,11 +246,16 @@ void XlsxSink::input(const InputReport& input, std::span<const Finding> findings
   findings_.insert(findings_.end(), findings.begin(), findings.end());
 }
 
+void XlsxSink::fixed(std::span<const Finding> findings) {
+  fixed_.emplace(findings.begin(), findings.end());
+}
+
 void XlsxSink::finish(const Summary& /*summary*/) {
-  if (findings_.size() >= LXW_ROW_MAX || inputs_.size() >= LXW_ROW_MAX) {
+  const std::size_t rows = findings_.size() + (fixed_ ? fixed_->size() : 0);
+  if (rows >= LXW_ROW_MAX || inputs_.size() >= LXW_ROW_MAX) {
     throw std::runtime_error(
         fmt::format("{}: {} findings do not fit in one worksheet; write CSV or JSON instead",
-                    destination_, findings_.size()));
+                    destination_, rows));
   }
   Workbook book(file_);
   if (book.get() == nullptr) {
@@ -244,7 +271,7 @@ void XlsxSink::finish(const Summary& /*summary*/) {
   lxw_format* decimal = workbook_add_format(book.get());
   format_set_num_format(decimal, "0.00");
   const Formats formats{bold, decimal};
-  write_findings(book.get(), formats, findings_, status);
+  write_findings(book.get(), formats, findings_, fixed_, status);
   write_summary(book.get(), formats, findings_, status);
   write_inputs(book.get(), formats, inputs_, status);
   const lxw_error closed = book.close();

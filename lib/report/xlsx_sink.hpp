@@ -9,6 +9,7 @@
 #include "report/sink.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,8 @@ class XlsxSink final : public Sink {
   // Writes to `file`; `destination` names the report in error messages.
   XlsxSink(std::filesystem::path file, std::string destination);
   void input(const InputReport& input, std::span<const Finding> findings) override;
+  // Rows after the findings, and a status column on every row (new, existing, fixed).
+  void fixed(std::span<const Finding> findings) override;
   // Throws std::runtime_error when the workbook cannot be written.
   void finish(const Summary& summary) override;
 
@@ -27,6 +30,7 @@ class XlsxSink final : public Sink {
   std::string destination_;
   std::vector<InputReport> inputs_;
   std::vector<Finding> findings_;
+  std::optional<std::vector<Finding>> fixed_;  // nullopt: no baseline, no status column
 };
 
 }  // namespace waudit::report

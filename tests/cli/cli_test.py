@@ -4,6 +4,7 @@ tests make themselves, and check exit codes, stderr lines and the JSON report.
 WAUDIT_BIN and WAUDIT_SOURCE_DIR are set by CTest (tests/CMakeLists.txt).
 """
 
+import collections
 import csv
 import io
 import json
@@ -50,12 +51,13 @@ ANDROID_CHAT = (
 )
 
 
-def run(*args, env=None):
+def run(*args, env=None, cwd=None):
     """Runs waudit; returns (exit code, stdout, stderr) as text."""
     full_env = dict(os.environ)
     full_env.pop("WAUDIT_FINGERPRINT_KEY", None)
+    full_env.pop("WAUDIT_CONFIG", None)
     full_env.update(env or {})
-    done = subprocess.run([BIN, *args], capture_output=True, env=full_env, timeout=120)
+    done = subprocess.run([BIN, *args], capture_output=True, env=full_env, timeout=120, cwd=cwd)
     return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
 
 
@@ -295,6 +297,13 @@ class Arguments(TempDirTest):
         self.assertTrue(err.startswith("waudit: error: "))
         self.assertEqual(run("scan", "--format", "xml", ANDROID)[0], 2)
         self.assertEqual(run("frobnicate")[0], 2)
+
+    def test_unexpected_arguments_are_not_repeated(self):
+        key = "0123456789abcdef" * 4
+        code, _, err = run("scan", ANDROID, "--key", key)
+        self.assertEqual(code, 2)
+        self.assertNotIn(key, err)
+        self.assertIn("--key", err)
 
     def test_broken_rule_pack_names_file_and_line(self):
         pack = self.write("bad.toml", '[[rule]]\nid = "x"\ncategory = "c"\ndescription = "d"\n'
@@ -827,6 +836,102 @@ class ContactCards(TempDirTest):
                          ("Team", None, None))
 
 
+class Configuration(TempDirTest):
+    """.waudit.toml in the working directory, --config FILE or $WAUDIT_CONFIG: defaults for
+    options (the command line wins), rule settings, allowed values and owners."""
+
+    def scan_in_dir(self, config, *args, env=None):
+        """Runs `waudit scan --format json ... ANDROID` in a folder holding `config` as
+        .waudit.toml; returns (exit code, report or None, stderr)."""
+        self.write(".waudit.toml", config)
+        code, out, err = run("scan", *args, ANDROID, env=env, cwd=self.dir)
+        return code, (json.loads(out) if out.startswith("{") else out), err
+
+    def test_file_in_working_directory_sets_defaults(self):
+        code, report, err = self.scan_in_dir('format = "json"\nfail_on = "never"\n')
+        self.assertEqual((code, err), (0, ""))
+        self.assertEqual(report["summary"]["findings"], 5)
+
+    def test_command_line_wins_over_the_file(self):
+        config = 'format = "json"\nfail_on = "never"\ntimezone = "Nowhere/Zone"\n'
+        self.write(".waudit.toml", config)
+        code, out, err = run("scan", "--format", "csv", "--fail-on", "low", "--timezone", "UTC",
+                             ANDROID, cwd=self.dir)
+        self.assertEqual((code, err), (1, ""))
+        self.assertTrue(out.startswith("path,entry,line,"))
+
+    def test_settings_for_options_are_checked_with_file_and_line(self):
+        for config, message in [
+            ('\nformat = "xml"\n', ':2: unknown format "xml" (expected csv, json, jsonl, '),
+            ('fail_on = "sometimes"\n', ':1: unknown fail_on "sometimes"'),
+            ('timezone = "Nowhere/Zone"\n', ':1: unknown time zone "Nowhere/Zone"'),
+        ]:
+            code, out, err = self.scan_in_dir(config)
+            self.assertEqual((code, out), (2, ""), config)
+            self.assertTrue(err.startswith("waudit: error: .waudit.toml" + message), err)
+
+    def test_unknown_key_names_file_and_line(self):
+        code, out, err = self.scan_in_dir('format = "json"\n[rules]\ndisable = ["bic"]\n')
+        self.assertEqual((code, out), (2, ""))
+        self.assertEqual(err, "waudit: error: .waudit.toml:3: unknown key `disable` in [rules]\n")
+
+    def test_unknown_rule_names_file_and_line(self):
+        code, out, err = self.scan_in_dir('[rules.severity]\nibna = "low"\n')
+        self.assertEqual((code, out), (2, ""))
+        self.assertEqual(err, 'waudit: error: .waudit.toml:2: unknown rule "ibna"\n')
+
+    def test_rules_disabled_and_severities_set(self):
+        code, report, _ = self.scan_in_dir(
+            '[rules]\ndisabled = ["payment-card"]\n[rules.severity]\niban = "critical"\n',
+            "--format", "json")
+        self.assertEqual(code, 1)
+        self.assertEqual({(f["rule"], f["severity"]) for f in report["findings"]},
+                         {("iban", "critical")})
+        self.assertEqual(report["summary"]["by_severity"], {"critical": 3})
+
+    def test_allowed_values_are_left_out_and_counted(self):
+        # Written differently from the export: compared after the detectors' normalisation.
+        config = '[allow]\nvalues = ["de89370400440532013000", "AT61-1904-3002-3457-3201"]\n'
+        _, report, _ = self.scan_in_dir(config, "--format", "json", "--show-values")
+        values = [f["match"] for f in report["findings"]]
+        self.assertNotIn("DE89 3704 0044 0532 0130 00", values)
+        self.assertNotIn("AT611904300234573201", values)
+        self.assertEqual(len(values), 3)
+        self.assertEqual(report["summary"]["allowlisted"], 2)
+        _, text, _ = self.scan_in_dir(config)
+        self.assertRegex(text, r"\n3 findings \(.*\), 2 allowlisted, 0 errors\n$")
+        _, plain, _ = self.scan_in_dir("", "--format", "json")
+        self.assertNotIn("allowlisted", plain["summary"])
+
+    def test_owners_are_marked_in_json(self):
+        _, report, _ = self.scan_in_dir('owners = ["lena schmidt", "Jonas Weber"]\n',
+                                        "--format", "json")
+        owned = [f["sender_is_owner"] for f in report["findings"]]
+        self.assertEqual(owned, [f["sender"] in ("Lena Schmidt", "Jonas Weber")
+                                 for f in report["findings"]])
+        self.assertIn(True, owned)
+        self.assertIn(False, owned)
+        _, plain, _ = self.scan_in_dir("", "--format", "json")
+        self.assertNotIn("sender_is_owner", plain["findings"][0])
+
+    def test_config_option_and_environment_variable(self):
+        config = self.write("audit.toml", 'fail_on = "never"\n')
+        self.assertEqual(run("scan", "--config", config, ANDROID)[0], 0)
+        self.assertEqual(run("scan", ANDROID, env={"WAUDIT_CONFIG": config})[0], 0)
+        # --config wins over $WAUDIT_CONFIG, which wins over ./.waudit.toml.
+        other = self.write("other.toml", 'fail_on = "low"\n')
+        self.write(".waudit.toml", 'fail_on = "low"\n')
+        self.assertEqual(run("scan", ANDROID, env={"WAUDIT_CONFIG": config}, cwd=self.dir)[0], 0)
+        self.assertEqual(
+            run("scan", "--config", other, ANDROID, env={"WAUDIT_CONFIG": config})[0], 1)
+
+    def test_missing_config_file_is_an_error(self):
+        missing = self.path("none.toml")
+        code, out, err = run("scan", "--config", missing, ANDROID)
+        self.assertEqual((code, out), (2, ""))
+        self.assertEqual(err, f"waudit: error: {missing}: cannot read configuration file\n")
+
+
 class DateOrderOption(TempDirTest):
     """--date-order replaces the per-file decision; the report says which order was used."""
 
@@ -866,6 +971,237 @@ class DateOrderOption(TempDirTest):
         code, out, err = run("scan", "--date-order", "dym", chat)
         self.assertEqual((code, out), (2, ""))
         self.assertIn("--date-order", err)
+
+
+def changed_sample(text):
+    """The Android sample with one finding removed (the IBAN of line 8) and one added (a new
+    message at line 3, which moves every later finding one line down)."""
+    lines = text.split("\n")
+    lines.insert(2, "15.04.23, 09:13 - Lena Schmidt: Meine neue IBAN ist NL91ABNA0417164300")
+    return "\n".join(lines).replace("unser Konto DE89 3704 0044 0532 0130 00",
+                                    "unser Konto (siehe Rechnung)")
+
+
+class Baselines(TempDirTest):
+    """--baseline: this scan compared with an earlier JSON report by fingerprint; findings are
+    new or existing, and the baseline's missing ones are fixed, in every format."""
+
+    def setUp(self):
+        super().setUp()
+        with open(ANDROID, encoding="utf-8") as f:
+            self.original = f.read()
+        self.chat = self.write(A, self.original)
+        self.base = self.path("base.json")
+
+    def make_baseline(self, *args, env=None):
+        code, _, err = run("scan", "--format", "json", "--output", self.base, *args, self.chat,
+                           env=env)
+        self.assertEqual((code, err), (1, ""))
+        with open(self.base, encoding="utf-8") as f:
+            return json.load(f)
+
+    def test_one_new_and_one_fixed_finding_in_json(self):
+        baseline = self.make_baseline()
+        self.write(A, changed_sample(self.original))
+        code, report, err = scan_json("--baseline", self.base, self.chat)
+        self.assertEqual((code, err), (1, ""))
+        statuses = [f["status"] for f in report["findings"]]
+        self.assertEqual(sorted(statuses), ["existing"] * 4 + ["new"])
+        new = [f for f in report["findings"] if f["status"] == "new"]
+        self.assertEqual([(f["rule"], f["location"]["line"], f["match"]) for f in new],
+                         [("iban", 3, "NL91**********4300")])
+        # The four that stayed moved one line down and still match by fingerprint.
+        existing = [f for f in report["findings"] if f["status"] == "existing"]
+        self.assertEqual([f["location"]["line"] for f in existing], [18, 27, 29, 33])
+        gone = [f for f in baseline["findings"] if f["location"]["line"] == 8]
+        self.assertEqual(report["fixed"], [dict(gone[0], status="fixed")])
+        self.assertEqual(report["fixed"][0]["match"], "DE89 **** **** **** **30 00")
+        summary = report["summary"]
+        self.assertEqual((summary["findings"], summary["new"], summary["existing"],
+                          summary["fixed"]), (5, 1, 4, 1))
+        self.assertEqual(list(report), ["schema", "tool", "inputs", "findings", "fixed",
+                                        "summary"])
+
+    def test_one_new_and_one_fixed_finding_in_text(self):
+        self.make_baseline()
+        self.write(A, changed_sample(self.original))
+        code, out, err = run("scan", "--baseline", self.base, self.chat)
+        self.assertEqual((code, err), (1, ""))
+        new_lines = [line for line in out.splitlines() if line.endswith("  [new]")]
+        self.assertEqual(len(new_lines), 1)
+        self.assertIn("3:", new_lines[0])
+        self.assertIn("NL91**********4300", new_lines[0])
+        self.assertEqual(out.count("Fixed since the baseline: "), 1)
+        fixed = out.split(f"\nFixed since the baseline: {self.chat}\n")[1].splitlines()
+        self.assertEqual(fixed[0], f'  chat "Lena Schmidt"')
+        self.assertRegex(fixed[1], r"^    8:90 +high +iban +DE89 \*{4} \*{4} \*{4} \*\*30 00  \(")
+        self.assertEqual(fixed[2], "")
+        self.assertRegex(fixed[3], r"^5 findings \(3 iban, 2 payment-card\), 1 new, 4 existing, "
+                                   r"1 fixed, 0 errors$")
+        self.assertEqual(len(fixed), 4)
+
+    def test_fail_on_counts_new_findings_only(self):
+        self.make_baseline()
+        self.assertEqual(run("scan", "--baseline", self.base, self.chat)[0], 0)
+        self.write(A, changed_sample(self.original))
+        self.assertEqual(run("scan", "--baseline", self.base, self.chat)[0], 1)
+        self.assertEqual(run("scan", "--baseline", self.base, "--fail-on", "critical",
+                             self.chat)[0], 0)
+
+    def test_every_format_reports_the_comparison(self):
+        self.make_baseline()
+        self.write(A, changed_sample(self.original))
+        expected = {"new": 1, "existing": 4, "fixed": 1}
+
+        _, out, _ = run("scan", "--baseline", self.base, "--format", "jsonl", self.chat)
+        lines = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual(collections.Counter(f["status"] for f in lines), expected)
+        self.assertEqual(lines[-1]["status"], "fixed")
+
+        _, out, _ = run("scan", "--baseline", self.base, "--format", "csv", self.chat)
+        rows = list(csv.reader(io.StringIO(out, newline="")))
+        self.assertEqual(rows[0][-2:], ["confidence", "status"])
+        self.assertEqual(collections.Counter(r[-1] for r in rows[1:]), expected)
+        self.assertEqual(rows[-1][-1], "fixed")
+
+        _, out, _ = run("scan", "--baseline", self.base, "--format", "sarif", self.chat)
+        results = json.loads(out)["runs"][0]["results"]
+        self.assertEqual(collections.Counter(r["baselineState"] for r in results),
+                         {"new": 1, "unchanged": 4, "absent": 1})
+        self.assertEqual(results[-1]["baselineState"], "absent")
+        self.assertEqual(results[-1]["locations"][0]["physicalLocation"]["region"],
+                         {"startLine": 8, "startColumn": 90})
+
+        workbook = self.path("f.xlsx")
+        run("scan", "--baseline", self.base, "--output", f"xlsx={workbook}", self.chat)
+        rows = read_xlsx(workbook)["Findings"]["rows"]
+        self.assertEqual(rows[0][-2:], ["confidence", "status"])
+        self.assertEqual(collections.Counter(r[-1] for r in rows[1:]), expected)
+
+    def test_without_a_baseline_no_report_has_a_status(self):
+        _, report, _ = scan_json(self.chat)
+        self.assertNotIn("fixed", report)
+        self.assertNotIn("status", report["findings"][0])
+        for key in ("new", "existing", "fixed", "ignored"):
+            self.assertNotIn(key, report["summary"])
+        _, out, _ = run("scan", "--format", "csv", self.chat)
+        self.assertEqual(out.splitlines()[0].split(",")[-1], "confidence")
+        _, out, _ = run("scan", self.chat)
+        self.assertNotIn("[new]", out)
+        self.assertNotIn("Fixed since", out)
+
+    def test_values_of_a_baseline_with_shown_values_are_masked(self):
+        baseline = self.make_baseline("--show-values")
+        self.assertIn("DE89 3704 0044 0532 0130 00", json.dumps(baseline))
+        self.write(A, changed_sample(self.original))
+        for fmt in ("json", "text", "csv", "sarif"):
+            _, out, _ = run("scan", "--baseline", self.base, "--format", fmt, self.chat)
+            self.assertNotIn("DE89 3704 0044 0532 0130 00", out)
+            self.assertIn("DE89 **** **** **** **30 00", out)
+
+    def test_baseline_of_another_key_matches_nothing_and_says_so(self):
+        self.make_baseline(env={"WAUDIT_FINGERPRINT_KEY": "another key"})
+        code, report, err = scan_json("--baseline", self.base, self.chat)
+        self.assertEqual(code, 1)
+        self.assertEqual((report["summary"]["new"], report["summary"]["fixed"]), (5, 5))
+        self.assertEqual(err, f"waudit: warning: {self.base}: none of this scan's 5 findings is "
+                              "among the baseline's 5; was the baseline made with another "
+                              "fingerprint key?\n")
+
+    def test_a_file_that_is_not_a_report_is_one_error(self):
+        _, jsonl, _ = run("scan", "--format", "jsonl", self.chat)
+        _, sarif, _ = run("scan", "--format", "sarif", self.chat)
+        cases = [
+            ("", "the file is empty"),
+            ("{\"schema\": ", "invalid JSON at byte 12"),
+            (jsonl, f"invalid JSON at byte {len(jsonl.splitlines()[0].encode()) + 2}"),
+            (sarif, 'no "schema": "waudit-findings/1"'),
+            ('{"schema": "waudit-findings/1", "findings": [{"rule": "iban"}]}',
+             'findings[0] has no "location"'),
+        ]
+        for content, why in cases:
+            bad = self.write("bad.json", content)
+            code, out, err = run("scan", "--baseline", bad, self.chat)
+            self.assertEqual((code, out), (2, ""), why)
+            self.assertEqual(err, f"waudit: error: {bad}: not a waudit JSON report ({why})\n")
+        code, out, err = run("scan", "--baseline", self.path("missing.json"), self.chat)
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("--baseline", err)
+
+
+class IgnoreFiles(TempDirTest):
+    """.wauditignore or --ignore-file: accepted findings by fingerprint, with a reason and an
+    optional expiry date; left out and counted, with warnings about stale entries."""
+
+    def setUp(self):
+        super().setUp()
+        _, report, _ = scan_json(ANDROID)
+        self.by_line = {f["location"]["line"]: f["fingerprint"] for f in report["findings"]}
+
+    def test_listed_findings_are_left_out_and_counted(self):
+        ignore = self.write("accepted.txt",
+                            "# accepted by the DPO\n"
+                            f"{self.by_line[8]} 2999-12-31 our own account on invoices\n"
+                            "\n"
+                            f"{self.by_line[17].upper()}\ttest data # ticket 12\n")
+        code, report, err = scan_json("--ignore-file", ignore, ANDROID)
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual([f["location"]["line"] for f in report["findings"]], [26, 28, 32])
+        self.assertEqual((report["summary"]["findings"], report["summary"]["ignored"]), (3, 2))
+        self.assertEqual(report["summary"]["by_rule"], {"iban": 1, "payment-card": 2})
+        _, out, _ = run("scan", "--ignore-file", ignore, ANDROID)
+        self.assertRegex(out, r"\n3 findings \(1 iban, 2 payment-card\), 2 ignored, 0 errors\n$")
+
+    def test_wauditignore_in_the_working_directory_is_read(self):
+        self.write(".wauditignore", "".join(f"{fp} accepted\n" for fp in self.by_line.values()))
+        code, out, err = run("scan", "--format", "json", ANDROID, cwd=self.dir)
+        self.assertEqual((code, err), (0, ""))
+        report = json.loads(out)
+        self.assertEqual((report["findings"], report["summary"]["ignored"]), ([], 5))
+        _, elsewhere, _ = scan_json(ANDROID)
+        self.assertNotIn("ignored", elsewhere["summary"])
+
+    def test_expired_entry_no_longer_applies_and_is_warned_about(self):
+        ignore = self.write("accepted.txt", f"# old\n{self.by_line[8]} 2000-01-31 until January\n")
+        code, report, err = scan_json("--ignore-file", ignore, ANDROID)
+        self.assertEqual(code, 1)
+        self.assertEqual(err, f"waudit: warning: {ignore}:2: entry expired on 2000-01-31 and no "
+                              "longer applies\n")
+        self.assertEqual((report["summary"]["findings"], report["summary"]["ignored"]), (5, 0))
+
+    def test_entry_that_matches_nothing_is_warned_about_without_changing_the_exit_code(self):
+        ignore = self.write("accepted.txt", f"{self.by_line[8]} ours\n{'0' * 32} gone since May\n")
+        code, report, err = scan_json("--ignore-file", ignore, "--fail-on", "never", ANDROID)
+        self.assertEqual(code, 0)
+        self.assertEqual(err, f"waudit: warning: {ignore}:2: entry matches no finding of this "
+                              "scan\n")
+        self.assertEqual(report["summary"]["ignored"], 1)
+        chat = self.write("WhatsApp Chat mit Max.txt", "15.04.23, 09:12 - Max: Hallo\n")
+        code, _, err = run("scan", "--ignore-file", ignore, chat)
+        self.assertEqual(code, 0)
+        self.assertEqual(len(err.splitlines()), 2)
+
+    def test_malformed_ignore_file_is_a_configuration_error(self):
+        for content, why in [
+            ("not a fingerprint\n", "expected a fingerprint (32 hexadecimal digits) at the start"),
+            (f"{'a' * 32}\n", "a reason is required"),
+            (f"{'a' * 32} 2027-02-30 reason\n", "the expiry date is not a valid YYYY-MM-DD date"),
+        ]:
+            ignore = self.write("accepted.txt", "# header\n" + content)
+            code, out, err = run("scan", "--ignore-file", ignore, ANDROID)
+            self.assertEqual((code, out), (2, ""))
+            self.assertEqual(err, f"waudit: error: {ignore}:2: {why}\n")
+
+    def test_ignored_finding_is_not_fixed_against_a_baseline(self):
+        base = self.path("base.json")
+        run("scan", "--format", "json", "--output", base, ANDROID)
+        ignore = self.write("accepted.txt", f"{self.by_line[8]} our own account\n")
+        code, report, err = scan_json("--baseline", base, "--ignore-file", ignore, ANDROID)
+        self.assertEqual((code, err), (0, ""))
+        self.assertEqual(report["fixed"], [])
+        summary = report["summary"]
+        self.assertEqual((summary["new"], summary["existing"], summary["fixed"],
+                          summary["ignored"]), (0, 4, 0, 1))
 
 
 if __name__ == "__main__":

@@ -88,6 +88,28 @@ TEST_CASE("detect::Detector drops a candidate without context when the rule requ
   CHECK(found[0].confidence == doctest::Approx(0.85));
 }
 
+TEST_CASE("detect::Detector takes an ID keyword from the message before a document number") {
+  const auto detector = builtin_detector();
+  CHECK(scan(detector, {"L01X00T47", 0, 0, "Wie lautet die Nummer?"}).empty());
+  const auto found = scan(detector, {"L01X00T47", 0, 0, "Schick mir die Nummer vom Ausweis"});
+  REQUIRE(found.size() == 1);
+  CHECK(detector.rules()[found[0].rule_index].id == "id-document");
+}
+
+TEST_CASE("detect::Detector reports an MRZ once and not the BIC-shaped names inside it") {
+  // ERIKSSON reads as a BIC (ERIK SS ON) and the message before names one, but the MRZ
+  // that holds it is the finding.
+  const auto detector = builtin_detector();
+  const std::string mrz =
+      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+      "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+  const auto found = scan(detector, {mrz, 0, 0, "IBAN und BIC kommen gleich"});
+  REQUIRE(found.size() == 1);
+  CHECK(detector.rules()[found[0].rule_index].id == "id-document");
+  CHECK(found[0].begin == 0);
+  CHECK(found[0].end == mrz.size());
+}
+
 TEST_CASE("detect::Detector reports a broken pattern with its rule and pack") {
   auto rules = waudit::rules::parse_rule_pack(
       "[[rule]]\nid = \"bad\"\ncategory = \"c\"\ndescription = \"d\"\npattern = '(['\n", "p.toml");
@@ -95,6 +117,23 @@ TEST_CASE("detect::Detector reports a broken pattern with its rule and pack") {
   const auto detector = waudit::detect::Detector::create(std::move(*rules));
   REQUIRE_FALSE(detector.has_value());
   CHECK(detector.error().starts_with("p.toml: rule bad: bad pattern: "));
+}
+
+TEST_CASE("detect::Detector leaves out allowed values, however they are written") {
+  auto rules = waudit::rules::load_builtin_rules();
+  REQUIRE(rules.has_value());
+  const auto detector =
+      waudit::detect::Detector::create(std::move(*rules), {"de89 3704-0044 0532 0130 00"});
+  REQUIRE(detector.has_value());
+  std::vector<waudit::detect::Detection> found;
+  const std::string text = "IBAN DE89370400440532013000 und Karte 4111 1111 1111 1111";
+  CHECK(detector->scan({text, 0, 0, ""}, found) == 1);
+  REQUIRE(found.size() == 1);
+  CHECK(detector->rules()[found[0].rule_index].id == "payment-card");
+  // The digits of an allowed IBAN are not reported as something else either.
+  found.clear();
+  CHECK(detector->scan({"DE89 3704 0044 0532 0130 00", 0, 0, ""}, found) == 1);
+  CHECK(found.empty());
 }
 
 TEST_SUITE_END();

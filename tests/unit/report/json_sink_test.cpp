@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 TEST_SUITE_BEGIN("report");
 
@@ -115,6 +117,76 @@ TEST_CASE("report::JsonSink writes encoding and media lists only where they appl
   CHECK_FALSE(txt.contains("encoding"));
   CHECK_FALSE(txt.contains("media_missing"));
   CHECK_FALSE(txt.contains("media_unreferenced"));
+}
+
+TEST_CASE("report::JsonSink adds sender_is_owner and the allowlisted count only when configured") {
+  std::ostringstream plain_out;
+  std::ostringstream configured_out;
+  waudit::report::JsonSink plain(plain_out, "0.1.0");
+  waudit::report::JsonSink configured(configured_out, "0.1.0");
+  auto finding = sample_finding();
+  waudit::report::InputReport input;
+  input.path = "chat.txt";
+  input.kind = "txt";
+  plain.input(input, std::span(&finding, 1));
+  plain.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
+  finding.sender_is_owner = true;
+  configured.input(input, std::span(&finding, 1));
+  configured.finish({1, {{"iban", 1}}, {{"high", 1}}, 0, 3});
+  const auto without = nlohmann::json::parse(plain_out.str());
+  const auto with = nlohmann::json::parse(configured_out.str());
+  CHECK_FALSE(without["findings"][0].contains("sender_is_owner"));
+  CHECK_FALSE(without["summary"].contains("allowlisted"));
+  CHECK(with["findings"][0]["sender_is_owner"] == true);
+  CHECK(with["summary"]["allowlisted"] == 3);
+}
+
+TEST_CASE("report::JsonSink adds status and the fixed list and counts only with a baseline") {
+  std::ostringstream out;
+  waudit::report::JsonSink sink(out, "0.1.0");
+  auto found = sample_finding();
+  found.status = waudit::report::Status::new_;
+  auto gone = sample_finding();
+  gone.fingerprint = "77aa";
+  gone.status = waudit::report::Status::fixed;
+  waudit::report::InputReport input;
+  input.path = "chat.txt";
+  input.kind = "txt";
+  sink.input(input, std::span(&found, 1));
+  sink.fixed(std::span(&gone, 1));
+  waudit::report::Summary summary;
+  summary.findings = 1;
+  summary.baseline = waudit::report::BaselineCounts{1, 0, 1};
+  summary.ignored = 2;
+  sink.finish(summary);
+  const auto json = nlohmann::ordered_json::parse(out.str());
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : json.items()) {
+    keys.push_back(key);
+  }
+  CHECK(keys ==
+        std::vector<std::string>{"schema", "tool", "inputs", "findings", "fixed", "summary"});
+  CHECK(json["findings"][0]["status"] == "new");
+  CHECK(json["fixed"].size() == 1);
+  CHECK(json["fixed"][0]["fingerprint"] == "77aa");
+  CHECK(json["fixed"][0]["status"] == "fixed");
+  CHECK(json["fixed"][0]["match"] == "DE89 **** **** **** **30 00");
+  CHECK(json["summary"]["new"] == 1);
+  CHECK(json["summary"]["existing"] == 0);
+  CHECK(json["summary"]["fixed"] == 1);
+  CHECK(json["summary"]["ignored"] == 2);
+
+  std::ostringstream plain_out;
+  waudit::report::JsonSink plain(plain_out, "0.1.0");
+  const auto finding = sample_finding();
+  plain.input(input, std::span(&finding, 1));
+  plain.finish(waudit::report::Summary{});
+  const auto without = nlohmann::json::parse(plain_out.str());
+  CHECK_FALSE(without.contains("fixed"));
+  CHECK_FALSE(without["findings"][0].contains("status"));
+  for (const char* key : {"new", "existing", "fixed", "ignored"}) {
+    CHECK_FALSE(without["summary"].contains(key));
+  }
 }
 
 TEST_SUITE_END();

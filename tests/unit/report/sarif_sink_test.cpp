@@ -159,4 +159,31 @@ TEST_CASE("report::security_severity and sarif_level map every severity") {
   CHECK(sarif_level(Severity::info) == "note");
 }
 
+TEST_CASE("report::SarifSink gives results a baselineState and adds absent ones for fixed") {
+  std::ostringstream out;
+  waudit::report::SarifSink sink(out, "0.1.0");
+  sink.rules(sample_rules());
+  auto added = sample_finding();
+  added.status = waudit::report::Status::new_;
+  auto existing = sample_finding();
+  existing.status = waudit::report::Status::existing;
+  auto fixed = sample_finding();
+  fixed.fingerprint = "77aa";
+  fixed.status = waudit::report::Status::fixed;
+  waudit::report::InputReport input;
+  input.path = "exports/chat.zip";
+  input.kind = "zip";
+  sink.input(input, std::vector{added, existing});
+  sink.fixed(std::span(&fixed, 1));
+  sink.finish(waudit::report::Summary{});
+  const auto results = nlohmann::json::parse(out.str())["runs"][0]["results"];
+  REQUIRE(results.size() == 3);
+  CHECK(results[0]["baselineState"] == "new");
+  CHECK(results[1]["baselineState"] == "unchanged");
+  CHECK(results[2]["baselineState"] == "absent");
+  CHECK(results[2]["partialFingerprints"]["wauditFingerprint/v1"] == "77aa");
+  CHECK_FALSE(
+      write({sample_finding()}, sample_rules())["runs"][0]["results"][0].contains("baselineState"));
+}
+
 TEST_SUITE_END();

@@ -1,0 +1,58 @@
+#include "config/rule_settings.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+TEST_SUITE_BEGIN("config");
+
+using waudit::config::apply_rule_settings;
+using waudit::config::RuleSettings;
+using waudit::rules::Severity;
+
+namespace {
+
+std::vector<waudit::rules::Rule> three_rules() {
+  std::vector<waudit::rules::Rule> rules(3);
+  rules[0].id = "iban";
+  rules[0].severity = Severity::high;
+  rules[1].id = "bic";
+  rules[1].severity = Severity::low;
+  rules[2].id = "payment-card";
+  rules[2].severity = Severity::high;
+  return rules;
+}
+
+std::vector<std::string> ids(const std::vector<waudit::rules::Rule>& rules) {
+  std::vector<std::string> out;
+  for (const auto& rule : rules) {
+    out.push_back(rule.id);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("config::apply_rule_settings disables rules and sets severities") {
+  auto rules = three_rules();
+  const RuleSettings settings{{{"bic", "w.toml:2"}, {"bic", "w.toml:3"}},
+                              {{{"iban", "w.toml:5"}, Severity::critical}}};
+  REQUIRE(apply_rule_settings(settings, rules).has_value());
+  CHECK(ids(rules) == std::vector<std::string>{"iban", "payment-card"});
+  CHECK(rules[0].severity == Severity::critical);
+  CHECK(rules[1].severity == Severity::high);
+}
+
+TEST_CASE("config::apply_rule_settings names the line of an unknown rule and changes nothing") {
+  auto rules = three_rules();
+  const RuleSettings disabled{{{"bci", "w.toml:2"}}, {}};
+  const auto error = apply_rule_settings(disabled, rules);
+  REQUIRE_FALSE(error.has_value());
+  CHECK(error.error() == "w.toml:2: unknown rule \"bci\"");
+  const RuleSettings severity{{}, {{{"ibna", "w.toml:7"}, Severity::low}}};
+  CHECK(apply_rule_settings(severity, rules).error() == "w.toml:7: unknown rule \"ibna\"");
+  CHECK(ids(rules) == std::vector<std::string>{"iban", "bic", "payment-card"});
+}
+
+TEST_SUITE_END();
