@@ -1168,6 +1168,7 @@ class IgnoreFiles(TempDirTest):
         self.assertEqual(err, f"waudit: warning: {ignore}:2: entry expired on 2000-01-31 and no "
                               "longer applies\n")
         self.assertEqual((report["summary"]["findings"], report["summary"]["ignored"]), (5, 0))
+        self.assertEqual(run("scan", "--quiet", "--ignore-file", ignore, ANDROID)[2], "")
 
     def test_entry_that_matches_nothing_is_warned_about_without_changing_the_exit_code(self):
         ignore = self.write("accepted.txt", f"{self.by_line[8]} ours\n{'0' * 32} gone since May\n")
