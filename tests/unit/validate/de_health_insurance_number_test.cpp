@@ -1,5 +1,7 @@
 #include "validate/de_health_insurance_number.hpp"
 
+#include "digit_changes.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstddef>
@@ -74,16 +76,9 @@ TEST_CASE("validate::de_health_insurance_number rejects every single digit chang
   for (const std::string& number : generated_numbers(300)) {
     INFO(number);
     REQUIRE(de_health_insurance_number(number));
-    for (std::size_t i = 1; i < number.size(); ++i) {
-      for (char digit = '0'; digit <= '9'; ++digit) {
-        if (digit == number[i]) {
-          continue;
-        }
-        std::string mutated = number;
-        mutated[i] = digit;
-        INFO(mutated);
-        CHECK_FALSE(de_health_insurance_number(mutated));
-      }
+    for (const std::string& mutated : single_digit_changes(number)) {
+      INFO(mutated);
+      CHECK_FALSE(de_health_insurance_number(mutated));
     }
   }
 }
