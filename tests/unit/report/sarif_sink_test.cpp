@@ -1,5 +1,7 @@
 #include "report/sarif_sink.hpp"
 
+#include "sample_finding.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -11,21 +13,6 @@ TEST_SUITE_BEGIN("report");
 namespace {
 
 using waudit::rules::Severity;
-
-waudit::report::Finding sample_finding() {
-  waudit::report::Finding finding;
-  finding.rule = "iban";
-  finding.category = "financial";
-  finding.severity = Severity::high;
-  finding.location = {"exports/chat.zip", "WhatsApp Chat mit Max.txt", 42, 17};
-  finding.chat = "Max";
-  finding.sender = "Max Mustermann";
-  finding.timestamp = "2023-04-15T14:03:00";
-  finding.match = "DE89 **** **** **** **30 00";
-  finding.fingerprint = "9f2c";
-  finding.confidence = 0.95;
-  return finding;
-}
 
 std::vector<waudit::rules::Rule> sample_rules() {
   waudit::rules::Rule iban;
