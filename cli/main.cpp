@@ -1,5 +1,6 @@
 // waudit's entry point: parse the arguments, run the subcommand, map the outcome to an exit
 // code. Anything that stops the run early prints one line and exits 2.
+#include "rules_command.hpp"
 #include "scan_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -39,11 +40,14 @@ int run(int argc, char** argv) {
       "Examples:\n"
       "  waudit scan exports/\n"
       "  waudit scan --format json --output report.json --fail-on high exports/\n"
+      "  waudit rules\n"
       "\n"
-      "Run 'waudit scan --help' for the options of scan, 'man waudit' for the details.\n"
+      "Run 'waudit scan --help' for the options of scan, 'waudit rules --help' for the\n"
+      "rule list and rule pack checks, 'man waudit' for the details.\n"
       "Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 an error\n"
       "(a usage or configuration error, or an input not read completely; wins over 1).");
   const waudit::audit::ScanRequest& scan_request = waudit::cli::add_scan_command(app);
+  const auto run_rules = waudit::cli::add_rules_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -53,6 +57,9 @@ int run(int argc, char** argv) {
     fmt::print(stderr, "waudit: error: {}\n", describe(error, argc, argv));
     fmt::print(stderr, "Run 'waudit --help' or 'waudit scan --help' for usage.\n");
     return static_cast<int>(waudit::audit::ExitCode::error);
+  }
+  if (app.got_subcommand("rules")) {
+    return run_rules();
   }
   return static_cast<int>(waudit::audit::scan(scan_request, std::cout, std::cerr));
 }

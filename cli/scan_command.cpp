@@ -41,6 +41,12 @@ const std::map<std::string, audit::ColorChoice> kColorChoices{
     {"never", audit::ColorChoice::never},
 };
 
+const std::map<std::string, audit::OcrMode> kOcrModes{
+    {"off", audit::OcrMode::off},
+    {"auto", audit::OcrMode::automatic},
+    {"on", audit::OcrMode::on},
+};
+
 constexpr const char* kScanFooter =
     "Configuration: .waudit.toml in the working directory (or --config FILE) may set format,\n"
     "fail_on and timezone, disable rules, change severities, allow the company's own values\n"
@@ -68,6 +74,7 @@ struct ScanArguments {
   std::optional<std::filesystem::path> config_file;
   bool quiet = false;
   std::string color = "auto";
+  std::string ocr = "auto";
 };
 
 // The options a configuration file gives defaults for: given on the command line, they win.
@@ -229,6 +236,20 @@ void add_limit_options(CLI::App& scan, input::ReadLimits& limits) {
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{64} << 20));
 }
 
+// Card and ID photos in exports with media (rule card-photo).
+void add_photo_options(CLI::App& scan, ScanArguments& arguments) {
+  scan.add_option("--ocr", arguments.ocr,
+                  "Read photos of ZIP exports with Tesseract OCR for card numbers, IBANs and "
+                  "ID document MRZs: off, on, or auto (on when Tesseract's German and English "
+                  "data are installed)")
+      ->check(CLI::IsMember(kOcrModes))
+      ->capture_default_str();
+  scan.add_option("--ocr-cache", arguments.request.ocr_cache,
+                  "Folder of the OCR cache, so a re-scan reads no photo twice (default: "
+                  "$XDG_CACHE_HOME/waudit/ocr or ~/.cache/waudit/ocr; '' for none)")
+      ->type_name("DIR");
+}
+
 }  // namespace
 
 audit::ScanRequest& add_scan_command(CLI::App& app) {
@@ -259,8 +280,14 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
   add_terminal_options(*scan, arguments);
   // Groups as in the man page; --help lists them in this order.
   scan->option_defaults()->group("Rules and fingerprints");
+  scan->add_option("--min-confidence", arguments.request.min_confidence,
+                   "Report only findings of at least this confidence (0 to 1); a pattern alone "
+                   "scores 0.5, a validated checksum 0.95, a context word adds 0.35, an order or "
+                   "tracking word takes 0.3 away")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   scan->add_option("--rules", arguments.request.rule_files,
-                   "Add a rule pack (TOML); a rule with a built-in id replaces it")
+                   "Add a rule pack (TOML); a rule with a built-in name replaces it")
       ->allow_extra_args(false)  // one pack per --rules; the paths after it are inputs
       ->check(CLI::ExistingFile);
   scan->add_option("--fingerprint-key-file", arguments.request.fingerprint_key_file,
@@ -288,6 +315,8 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
       scan->add_option("--timezone", arguments.timezone,
                        "IANA time zone for the UTC times of phone databases and backups, e.g. "
                        "Europe/Berlin (default: the machine's zone)");
+  scan->option_defaults()->group("Card and ID photos");
+  add_photo_options(*scan, arguments);
   scan->option_defaults()->group("Limits against hostile inputs");
   add_limit_options(*scan, arguments.request.limits);
   scan->callback([] {
@@ -298,6 +327,7 @@ audit::ScanRequest& add_scan_command(CLI::App& app) {
     request.date_order = chat::parse_date_order(lower(arguments.date_order));  // nullopt: auto
     request.outputs = output_targets(arguments);
     request.csv_dialect = kCsvDialects.at(arguments.csv_dialect);
+    request.ocr = kOcrModes.at(arguments.ocr);
     if (!arguments.timezone.empty()) {
       request.timezone = arguments.timezone;
     }

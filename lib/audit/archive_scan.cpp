@@ -1,6 +1,6 @@
 // One ArchiveScan per archive level, top-down: chat texts first (they say which media they
-// name), then nested archives, then matching names to entries, then the contact cards (which
-// need to know the message that sent them).
+// name), then nested archives, then matching names to entries, then the contact cards and the
+// photos (which need to know the message that sent them).
 #include "audit/archive_scan.hpp"
 
 #include "audit/vcard_scan.hpp"
@@ -9,13 +9,18 @@
 #include "input/text_decoding.hpp"
 #include "input/zip_archive.hpp"
 #include "input/zip_export.hpp"
+#include "media/card_photo.hpp"
+#include "media/photo_batch.hpp"
+#include "report/fingerprint.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace waudit::audit {
 namespace {
@@ -23,6 +28,8 @@ namespace {
 // No contact card comes near this; it only stops one that inflates without end.
 constexpr std::uint64_t kMaxCardBytes = std::uint64_t{64} << 20;
 constexpr std::size_t kReadChunk = std::size_t{64} << 10;
+// A photo WhatsApp sends is well under this; a larger "image" is not read into memory.
+constexpr std::uint64_t kMaxPhotoBytes = std::uint64_t{64} << 20;
 
 // Entry names are compared by extension only to pick what to open: a .docx or .apk is a ZIP
 // too, but not an export, so nested archives are the entries named .zip.
@@ -36,17 +43,11 @@ bool has_extension(std::string_view name, std::string_view extension) {
   });
 }
 
-// Reads a nested archive into memory, at most limits.max_nested_bytes of it.
-tl::expected<std::string, Problem> read_nested(const input::ZipArchive& archive,
-                                               const input::ZipEntry& entry,
-                                               const input::ReadLimits& limits) {
-  if (entry.size > limits.max_nested_bytes) {
-    return tl::unexpected(Problem{fmt::format("nested archive larger than {} bytes "
-                                              "(--max-nested-size); skipped",
-                                              limits.max_nested_bytes),
-                                  std::nullopt});
-  }
-  auto source = archive.open_entry(entry, limits.max_nested_bytes, limits.max_ratio);
+// Reads an entry into memory, at most `max_bytes` of it.
+tl::expected<std::string, Problem> read_entry(const input::ZipArchive& archive,
+                                              const input::ZipEntry& entry, std::uint64_t max_bytes,
+                                              std::uint64_t max_ratio) {
+  auto source = archive.open_entry(entry, max_bytes, max_ratio);
   if (!source) {
     return tl::unexpected(source.error());
   }
@@ -68,6 +69,53 @@ tl::expected<std::string, Problem> read_nested(const input::ZipArchive& archive,
   return bytes;
 }
 
+// Reads a nested archive into memory, at most limits.max_nested_bytes of it.
+tl::expected<std::string, Problem> read_nested(const input::ZipArchive& archive,
+                                               const input::ZipEntry& entry,
+                                               const input::ReadLimits& limits) {
+  if (entry.size > limits.max_nested_bytes) {
+    return tl::unexpected(Problem{fmt::format("nested archive larger than {} bytes "
+                                              "(--max-nested-size); skipped",
+                                              limits.max_nested_bytes),
+                                  std::nullopt});
+  }
+  return read_entry(archive, entry, limits.max_nested_bytes, limits.max_ratio);
+}
+
+// Automatic OCR without Tesseract says so once per run, on standard error, and goes on with
+// the words around the photos; `--ocr on` makes it an error of the input.
+void no_ocr(const std::string& reason, const ScanRequest& request) {
+  if (request.verbosity == Verbosity::quiet) {
+    return;
+  }
+  static std::once_flag notice;
+  std::call_once(notice, [&] {
+    fmt::print(stderr,
+               "waudit: notice: OCR is off: {}; card photos are judged by the words around them "
+               "only\n",
+               reason);
+  });
+}
+
+media::BatchOptions batch_options(const ScanRequest& request) {
+  media::BatchOptions options;
+  options.threads =
+      request.jobs > 0 ? request.jobs : std::max(1U, std::thread::hardware_concurrency());
+  options.read.engines = options.threads;
+  options.read.time_limit = std::chrono::seconds(request.ocr_seconds);
+  const auto folder = request.ocr_cache ? request.ocr_cache : media::default_cache_folder();
+  if (folder && !folder->empty()) {
+    options.cache.emplace(*folder);
+  }
+  options.use_cached = request.show_values == ShowValues::no;
+  return options;
+}
+
+media::ShowNumbers show_numbers(const ScanRequest& request) {
+  return request.show_values == ShowValues::yes ? media::ShowNumbers::unmasked
+                                                : media::ShowNumbers::masked;
+}
+
 // One archive level: the input itself, or an archive inside it.
 struct Scope {
   std::string prefix;     // this archive's entry path in the input plus '/'; "" for the input
@@ -79,6 +127,7 @@ struct Scope {
 struct ScannedChat {
   std::string name;
   std::string folder;  // of its entry, with a final '/'; "" at the root
+  std::string entry;   // as findings name it ("inner.zip/_chat.txt")
   std::vector<MediaReference> references;
 };
 
@@ -115,6 +164,9 @@ class ArchiveScan {
   std::uint64_t scan_nested(const input::ZipEntry& entry);
   void resolve_references(input::MediaIndex& index);
   void scan_card(const input::ZipEntry& entry, std::size_t media_index);
+  void scan_photos(const std::vector<const input::ZipEntry*>& media);
+  void judge_photo(const input::ZipEntry& entry, std::size_t media_index,
+                   const media::ImageEvidence& evidence);
   void list_media(const input::MediaIndex& index);
 
   const input::InputFile& file_;
@@ -167,6 +219,8 @@ std::uint64_t ArchiveScan::run() {
       scan_card(*layout.media[i], i);
     }
   }
+  // 5. Photos: OCR of the images, weighed with the words around them (card-photo).
+  scan_photos(layout.media);
   list_media(index);
   return chat_texts;
 }
@@ -193,7 +247,8 @@ void ArchiveScan::scan_chat_entry(const input::ZipEntry& entry) {
     report(entry, source.error());
     return;
   }
-  ScannedChat chat{chat_name(entry), std::string(input::folder_of(entry.name)), {}};
+  ScannedChat chat{
+      chat_name(entry), std::string(input::folder_of(entry.name)), origin_of(entry).entry, {}};
   chat.references =
       scan_chat_text(std::move(*source), origin_of(entry), chat.name, settings_, result_);
   chats_.push_back(std::move(chat));
@@ -264,6 +319,97 @@ void ArchiveScan::scan_card(const input::ZipEntry& entry, std::size_t media_inde
   std::move(card.errors.begin(), card.errors.end(), std::back_inserter(result_.report.errors));
   std::move(card.findings.begin(), card.findings.end(), std::back_inserter(result_.findings));
   result_.allowlisted += card.allowlisted;
+}
+
+// The photos are read on --jobs threads, one image in memory per thread; an archive without
+// photos never loads Tesseract.
+void ArchiveScan::scan_photos(const std::vector<const input::ZipEntry*>& media) {
+  const ScanRequest& request = settings_.request;
+  std::vector<std::size_t> photos;  // indices into `media`
+  for (std::size_t i = 0; i < media.size(); ++i) {
+    if (media::EvidenceWords::builtin().is_photo_file(media[i]->name)) {
+      photos.push_back(i);
+    }
+  }
+  if (photos.empty() || request.ocr == OcrMode::off) {
+    return;
+  }
+  std::vector<std::optional<tl::expected<media::ImageEvidence, Problem>>> results(photos.size());
+  const std::uint64_t max_bytes = std::min(kMaxPhotoBytes, request.limits.max_entry_bytes);
+  media::read_photos(
+      photos.size(), batch_options(request),
+      [&](std::size_t k) {
+        return read_entry(archive_, *media[photos[k]], max_bytes, request.limits.max_ratio);
+      },
+      [&](std::size_t k, tl::expected<media::ImageEvidence, Problem> result) {
+        results[k] = std::move(result);
+      });
+  report::InputReport::OcrCounts& counts =
+      result_.report.ocr.emplace(result_.report.ocr.value_or(report::InputReport::OcrCounts{}));
+  counts.images += photos.size();
+  bool unavailable = false;
+  for (std::size_t k = 0; k < photos.size(); ++k) {
+    if (!*results[k]) {
+      report(*media[photos[k]], results[k]->error());
+      continue;
+    }
+    const media::ImageEvidence& evidence = **results[k];
+    if (evidence.outcome == media::ImageEvidence::Outcome::no_ocr && !unavailable) {
+      unavailable = true;
+      if (request.ocr == OcrMode::on) {
+        report(
+            *media[photos[k]],
+            Problem{fmt::format("--ocr on, but {}; photos not read", evidence.no_ocr_reason), {}});
+      } else {
+        no_ocr(evidence.no_ocr_reason, request);
+      }
+    }
+    counts.cached += evidence.cached ? 1 : 0;
+    counts.skipped += evidence.outcome == media::ImageEvidence::Outcome::too_small ? 1 : 0;
+    counts.read +=
+        !evidence.cached && evidence.outcome == media::ImageEvidence::Outcome::read ? 1 : 0;
+    counts.milliseconds += static_cast<std::uint64_t>(evidence.ocr_time.count());
+    judge_photo(*media[photos[k]], photos[k], evidence);
+  }
+}
+
+// One card-photo finding per photo: at the message that sent it, replacing the finding the
+// chat words alone gave; a photo no message names is reported at its own entry.
+void ArchiveScan::judge_photo(const input::ZipEntry& entry, std::size_t media_index,
+                              const media::ImageEvidence& evidence) {
+  const auto sender = senders_.find(media_index);
+  const MediaReference* reference = sender != senders_.end() ? sender->second.reference : nullptr;
+  const std::vector<media::ChatWord> no_words;
+  const auto verdict = media::judge(reference != nullptr ? reference->words : no_words, &evidence,
+                                    show_numbers(settings_.request));
+  if (!verdict) {
+    return;
+  }
+  report::Finding finding;
+  if (reference != nullptr) {
+    const ScannedChat& chat = *sender->second.chat;
+    std::erase_if(result_.findings, [&](const report::Finding& old) {
+      return old.rule == "card-photo" && old.location.entry == chat.entry &&
+             old.location.line == reference->line;
+    });
+    finding.location =
+        report::Location{file_.display_path, chat.entry, reference->line, reference->column};
+    finding.chat = chat.name;
+    finding.sender = reference->sender;
+    finding.timestamp = reference->timestamp;
+  } else {
+    finding.location = report::Location{file_.display_path, origin_of(entry).entry, {}, {}};
+    finding.chat =
+        chats_.empty() ? chat::chat_name_from_file_name(scope_.file_name) : chats_.front().name;
+  }
+  media::apply_verdict(*verdict, finding);
+  const std::string name(input::base_name(entry.name));
+  finding.attachment = reference != nullptr ? reference->name : name;
+  finding.fingerprint = report::fingerprint(
+      settings_.request.fingerprint_key,
+      {finding.rule, media::fingerprint_value(*finding.attachment, finding.sender.value_or("")),
+       finding.chat, finding.timestamp.value_or("")});
+  result_.findings.push_back(std::move(finding));
 }
 
 // A nested archive that held a chat and that no message names is an export, not media.

@@ -1,6 +1,8 @@
 #include "audit/chat_scan.hpp"
 
 #include "chat/export_parser.hpp"
+#include "media/caption_window.hpp"
+#include "media/card_photo.hpp"
 #include "report/fingerprint.hpp"
 #include "report/mask.hpp"
 #include "text/line_reader.hpp"
@@ -9,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace waudit::audit {
@@ -61,6 +64,7 @@ class ChatScanner {
       pending_.push_back(make_pending(message, detection));
     }
     previous_text_.assign(message.text);
+    photos_.add(message);  // card-photo: words around photos, with media or without
     if (!message.attachment.empty()) {
       note_reference(message);
     }
@@ -84,6 +88,7 @@ class ChatScanner {
  private:
   PendingFinding make_pending(const chat::Message& message, const detect::Detection& detection);
   void note_reference(const chat::Message& message);
+  void add_photo_findings();
 
   const Origin& origin_;
   const std::string& chat_;
@@ -95,6 +100,7 @@ class ChatScanner {
   std::vector<std::string> errors_;
   std::vector<PendingReference> references_;
   std::unordered_set<std::string> referenced_names_;
+  media::CaptionWindow photos_{media::EvidenceWords::builtin()};
 };
 
 // Keeps the first message naming each media file, in bounded memory.
@@ -114,6 +120,8 @@ void ChatScanner::note_reference(const chat::Message& message) {
   referenced_names_.emplace(message.attachment);
   PendingReference pending;
   pending.reference.name = std::string(message.attachment);
+  pending.reference.line = message.first_line;
+  pending.reference.column = message.body_column;
   if (!message.sender.empty()) {
     pending.reference.sender = std::string(message.sender);
   }
@@ -125,15 +133,12 @@ void ChatScanner::note_reference(const chat::Message& message) {
 
 PendingFinding ChatScanner::make_pending(const chat::Message& message,
                                          const detect::Detection& detection) {
-  const rules::Rule& rule = settings_.detector.rules()[detection.rule_index];
   const std::string_view value =
       message.text.substr(detection.begin, detection.end - detection.begin);
   const auto [line, column] = locate(message, detection.begin);
   PendingFinding pending;
+  pending.finding = finding_of(settings_, detection, value);
   report::Finding& finding = pending.finding;
-  finding.rule = rule.id;
-  finding.category = rule.category;
-  finding.severity = rule.severity;
   finding.location = report::Location{
       origin_.path,
       origin_.entry.empty() ? std::nullopt : std::optional<std::string>(origin_.entry), line,
@@ -142,10 +147,8 @@ PendingFinding ChatScanner::make_pending(const chat::Message& message,
   if (!message.sender.empty()) {
     finding.sender = std::string(message.sender);
   }
-  finding.match = reported_value(settings_, rule, value);
   // `attachment` stays null: CONTRACT.md keeps it for findings about the media file itself
   // (card-photo), not for text in its caption.
-  finding.confidence = detection.confidence;
   pending.normalized = detection.normalized;
   if (message.kind != chat::MessageKind::headless) {
     pending.written_time = std::pair{message.date, message.time};
@@ -153,7 +156,50 @@ PendingFinding ChatScanner::make_pending(const chat::Message& message,
   return pending;
 }
 
+// card-photo findings from chat words alone; a ZIP scan raises them when it reads the image.
+void ChatScanner::add_photo_findings() {
+  std::unordered_map<std::string_view, PendingReference*> by_name;
+  for (PendingReference& pending : references_) {
+    by_name.emplace(pending.reference.name, &pending);
+  }
+  for (const media::PhotoMention& mention : photos_.finish()) {
+    const auto verdict =
+        media::judge(mention.words, nullptr,
+                     settings_.request.show_values == ShowValues::yes ? media::ShowNumbers::unmasked
+                                                                      : media::ShowNumbers::masked);
+    if (!verdict) {
+      continue;
+    }
+    PendingFinding pending;
+    report::Finding& finding = pending.finding;
+    media::apply_verdict(*verdict, finding);
+    finding.location = report::Location{
+        origin_.path,
+        origin_.entry.empty() ? std::nullopt : std::optional<std::string>(origin_.entry),
+        mention.line, mention.column};
+    finding.chat = chat_;
+    if (!mention.sender.empty()) {
+      finding.sender = mention.sender;
+    }
+    if (!mention.name.empty()) {
+      finding.attachment = mention.name;
+    }
+    pending.normalized = media::fingerprint_value(mention.name, mention.sender);
+    // The words go with the photo's media reference too, so that a ZIP scan can weigh them
+    // with what the image shows.
+    if (const auto named = by_name.find(mention.name);
+        named != by_name.end() && named->second->reference.line == mention.line) {
+      named->second->reference.words = mention.words;
+    }
+    if (mention.has_time) {
+      pending.written_time = std::pair{mention.date, mention.time};
+    }
+    pending_.push_back(std::move(pending));
+  }
+}
+
 ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDecision& order) {
+  add_photo_findings();
   ChatResult result;
   result.messages = messages;
   result.allowlisted = allowlisted_;
@@ -227,6 +273,19 @@ ReadOutcome feed_lines(input::ByteSource& source, chat::ExportParser& parser, Ch
 }
 
 }  // namespace
+
+report::Finding finding_of(const ScanSettings& settings, const detect::Detection& detection,
+                           std::string_view value) {
+  const rules::Rule& rule = settings.detector.rules()[detection.rule_index];
+  report::Finding finding;
+  finding.rule = rule.id;
+  finding.category = rule.category;
+  finding.severity = detection.negated ? rules::lowered(rule.severity) : rule.severity;
+  finding.match = reported_value(settings, rule, value);
+  finding.confidence = detection.confidence;
+  finding.negated = detection.negated;
+  return finding;
+}
 
 std::string reported_value(const ScanSettings& settings, const rules::Rule& rule,
                            std::string_view value) {

@@ -8,6 +8,7 @@
 #include "detect/detector.hpp"
 #include "diagnostics.hpp"
 #include "input/byte_source.hpp"
+#include "media/caption_window.hpp"
 #include "report/finding.hpp"
 
 #include <cstdint>
@@ -29,6 +30,9 @@ struct MediaReference {
   std::string name;
   std::optional<std::string> sender;
   std::optional<std::string> timestamp;  // resolved like the findings' timestamps
+  std::uint64_t line = 0;                // of the message, where a card-photo finding points
+  std::uint64_t column = 1;
+  std::vector<media::ChatWord> words;  // card and document words around it (card-photo)
 };
 
 struct ChatResult {
@@ -49,6 +53,12 @@ inline constexpr std::size_t kMaxMediaNameBytes = 1024;  // a longer "name" is n
 // A matched value as the report shows it: masked for the rule's category, unless the user
 // asked for values.
 std::string reported_value(const ScanSettings& settings, const rules::Rule& rule,
+                           std::string_view value);
+
+// The part of a finding that comes from the rule and the detection, the same for chats,
+// contact cards and backups: rule, category, severity (one lower when negated), the reported
+// value, confidence.
+report::Finding finding_of(const ScanSettings& settings, const detect::Detection& detection,
                            std::string_view value);
 
 ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,

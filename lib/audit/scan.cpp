@@ -52,7 +52,8 @@ detect::Detector load_detector(const ScanRequest& request) {
   if (auto applied = config::apply_rule_settings(request.rule_settings, *rules); !applied) {
     throw std::runtime_error(applied.error());
   }
-  auto detector = detect::Detector::create(std::move(*rules), request.allowed_values);
+  auto detector =
+      detect::Detector::create(std::move(*rules), request.allowed_values, request.min_confidence);
   if (!detector) {
     throw std::runtime_error(detector.error());
   }

@@ -22,6 +22,9 @@ enum class ShowValues { no, yes };
 enum class ShowProgress { no, yes };
 // quiet: no progress line and no warnings on standard error; errors are always printed.
 enum class Verbosity { quiet, normal };
+// OCR of photos in exports with media (rule card-photo): automatic is on when Tesseract and
+// its German and English data can be loaded, and says once when they cannot.
+enum class OcrMode { off, automatic, on };
 
 // Exit codes of CONTRACT.md.
 enum class ExitCode { clean = 0, findings = 1, error = 2 };
@@ -29,8 +32,15 @@ enum class ExitCode { clean = 0, findings = 1, error = 2 };
 struct ScanRequest {
   std::vector<std::string> paths;
   std::vector<std::filesystem::path> rule_files;  // user packs added to the built-in ones
-  unsigned jobs = 0;                              // inputs scanned at once; 0: one per core
+  // Detections scoring below this are not reported (detect::kDefaultMinConfidence).
+  double min_confidence = 0.5;
+  unsigned jobs = 0;  // inputs scanned at once; 0: one per core
   input::ReadLimits limits;
+  OcrMode ocr = OcrMode::automatic;
+  // Folder of the OCR cache (media/ocr_cache.hpp); nullopt: the default under ~/.cache; an
+  // empty path: no cache.
+  std::optional<std::filesystem::path> ocr_cache;
+  unsigned ocr_seconds = 20;  // time limit of OCR per image
 
   // Where reports go; several targets write the same scan in several formats.
   struct Output {

@@ -13,21 +13,15 @@ namespace {
 report::Finding make_finding(const text::Line& line, const detect::Detection& detection,
                              const Origin& origin, const CardContext& context,
                              const ScanSettings& settings) {
-  const rules::Rule& rule = settings.detector.rules()[detection.rule_index];
   const std::string_view value = line.text.substr(detection.begin, detection.end - detection.begin);
-  report::Finding finding;
-  finding.rule = rule.id;
-  finding.category = rule.category;
-  finding.severity = rule.severity;
+  report::Finding finding = finding_of(settings, detection, value);
   finding.location =
       report::Location{origin.path, origin.entry, line.number,
                        1 + text::count_code_points(line.text.substr(0, detection.begin))};
   finding.chat = context.chat;
   finding.sender = context.sender;
   finding.timestamp = context.timestamp;
-  finding.match = reported_value(settings, rule, value);
   finding.attachment = context.attachment;
-  finding.confidence = detection.confidence;
   finding.fingerprint = report::fingerprint(
       settings.request.fingerprint_key,
       {finding.rule, detection.normalized, context.chat, finding.timestamp.value_or("")});

@@ -8,9 +8,14 @@
 namespace waudit::config {
 namespace {
 
+// A setting names a rule id (every entry of it) or one entry's name.
+bool names(const rules::Rule& rule, const std::string& id) {
+  return rule.id == id || rule.name == id;
+}
+
 bool has_rule(const std::vector<rules::Rule>& rules, const std::string& id) {
   return std::any_of(rules.begin(), rules.end(),
-                     [&](const rules::Rule& rule) { return rule.id == id; });
+                     [&](const rules::Rule& rule) { return names(rule, id); });
 }
 
 tl::expected<void, std::string> check_known(const std::vector<rules::Rule>& rules,
@@ -41,12 +46,14 @@ tl::expected<void, std::string> apply_rule_settings(const RuleSettings& settings
   }
   for (rules::Rule& rule : rules) {
     for (const SeverityOverride& severity : settings.severities) {
-      if (severity.rule.id == rule.id) {
+      if (names(rule, severity.rule.id)) {
         rule.severity = severity.severity;
       }
     }
   }
-  std::erase_if(rules, [&](const rules::Rule& rule) { return disabled.contains(rule.id); });
+  std::erase_if(rules, [&](const rules::Rule& rule) {
+    return disabled.contains(rule.id) || disabled.contains(rule.name);
+  });
   return {};
 }
 

@@ -12,7 +12,8 @@
 
 namespace waudit::config {
 
-// A rule id as the configuration names it, with where it does so ("waudit.toml:4").
+// A rule id (all its entries) or one entry's name ("health-kvnr") as the configuration names
+// it, with where it does so ("waudit.toml:4").
 struct RuleName {
   std::string id;
   std::string where;

@@ -1,12 +1,15 @@
 // Scoring follows detectors.md §8 in a simple, explainable form: a validated checksum gives
-// 0.95, a pattern alone 0.5, and a context keyword in this message or the one before adds
-// 0.35 (capped at 1). A rule that requires context drops candidates without it.
+// 0.95, a pattern alone 0.5, a context keyword (in this message, the one before, or either,
+// as the rule says) adds 0.35 (capped at 1), and a negative keyword (order and tracking
+// words) takes 0.3 away. A rule that requires context drops candidates without it.
 #include "detect/detector.hpp"
 
+#include "detect/negation.hpp"
 #include "text/value_normalize.hpp"
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 
 namespace waudit::detect {
 namespace {
@@ -14,6 +17,7 @@ namespace {
 constexpr double kValidated = 0.95;
 constexpr double kPatternOnly = 0.5;
 constexpr double kContextBonus = 0.35;
+constexpr double kNegativePenalty = 0.3;
 
 bool is_separator(char c) {
   return c == ' ' || c == '-' || c == '.' || c == '/' || c == '\n' || c == '\t';
@@ -64,12 +68,14 @@ bool overlaps(const Span& span, const ScanText& input) {
 }  // namespace
 
 tl::expected<Detector, std::string> Detector::create(
-    std::vector<rules::Rule> rules, const std::vector<std::string>& allowed_values) {
+    std::vector<rules::Rule> rules, const std::vector<std::string>& allowed_values,
+    double min_confidence) {
   auto scanner = Scanner::compile(rules);
   if (!scanner) {
     return tl::unexpected(scanner.error());
   }
   Detector detector(std::move(rules), std::move(*scanner));
+  detector.min_confidence_ = min_confidence;
   for (const std::string& value : allowed_values) {
     detector.allowed_.insert(text::normalize_value(value));
   }
@@ -97,8 +103,21 @@ std::size_t Detector::scan(const ScanText& input, std::vector<Detection>& out) c
     return a.begin != b.begin ? a.begin < b.begin : a.rule_index < b.rule_index;
   });
   drop_nested(out, first);
+  keep_first_per_message(out, first);
   // After drop_nested: the digits inside an allowed IBAN stay no card number.
   return drop_allowed(out, first);
+}
+
+// A lexicon rule says "this message is about health" once, with its first term, however
+// many terms the message holds (detectors.md §4.3: DPO-facing counts stay meaningful).
+void Detector::keep_first_per_message(std::vector<Detection>& out, std::size_t first) const {
+  std::set<std::string_view> seen;
+  const auto kept = std::remove_if(
+      out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [&](const Detection& detection) {
+        const rules::Rule& rule = rules_[detection.rule_index];
+        return rule.per_message && !seen.insert(rule.id).second;
+      });
+  out.erase(kept, out.end());
 }
 
 std::size_t Detector::drop_allowed(std::vector<Detection>& out, std::size_t first) const {
@@ -111,6 +130,19 @@ std::size_t Detector::drop_allowed(std::vector<Detection>& out, std::size_t firs
   const auto dropped = static_cast<std::size_t>(out.end() - kept);
   out.erase(kept, out.end());
   return dropped;
+}
+
+bool Detector::has_context(std::size_t rule_index, const ScanText& input) const {
+  switch (rules_[rule_index].context_scope) {
+    case rules::ContextScope::message:
+      return scanner_.has_context(rule_index, input.text);
+    case rules::ContextScope::previous:
+      return scanner_.has_context(rule_index, input.previous);
+    case rules::ContextScope::message_or_previous:
+      break;
+  }
+  return scanner_.has_context(rule_index, input.text) ||
+         scanner_.has_context(rule_index, input.previous);
 }
 
 bool Detector::accept(const Span& span, const ScanText& input, Detection& detection) const {
@@ -127,16 +159,21 @@ bool Detector::accept(const Span& span, const ScanText& input, Detection& detect
   } else {
     detection.normalized = text::normalize_value(value);
   }
-  const bool context = scanner_.has_context(span.rule_index, input.text) ||
-                       scanner_.has_context(span.rule_index, input.previous);
+  const bool context = has_context(span.rule_index, input);
   if (rule.context_required && !context) {
     return false;
+  }
+  confidence += context ? kContextBonus : 0.0;
+  if (scanner_.has_negative_context(span.rule_index, input.text)) {
+    confidence -= kNegativePenalty;
   }
   detection.rule_index = span.rule_index;
   detection.begin = span.begin;
   detection.end = span.begin + value.size();
-  detection.confidence = std::min(1.0, confidence + (context ? kContextBonus : 0.0));
-  return true;
+  detection.negated =
+      rule.negatable && is_negated(input.text, detection.begin, detection.end, rule.negation);
+  detection.confidence = std::clamp(confidence, 0.0, 1.0);
+  return detection.confidence >= min_confidence_;
 }
 
 }  // namespace waudit::detect

@@ -22,7 +22,12 @@ struct Detection {
   std::size_t end = 0;
   std::string normalized;  // the value as validated and fingerprinted
   double confidence = 0;   // 0..1
+  bool negated = false;    // "kein Krebs": reported one severity lower
 };
+
+// Findings below this confidence are not reported unless the user asks (--min-confidence):
+// a pattern alone scores 0.5, so only candidates with a negative context word fall below.
+inline constexpr double kDefaultMinConfidence = 0.5;
 
 // What to scan: the message text, the part of it to leave out (an attachment reference),
 // and the text of the message before it, for context only.
@@ -36,9 +41,11 @@ struct ScanText {
 class Detector {
  public:
   // `allowed_values` are never detected, by any rule: values as a user writes them, compared
-  // with a detection's value after both went through text::normalize_value.
+  // with a detection's value after both went through text::normalize_value. Detections
+  // scoring below `min_confidence` are dropped.
   [[nodiscard]] static tl::expected<Detector, std::string> create(
-      std::vector<rules::Rule> rules, const std::vector<std::string>& allowed_values = {});
+      std::vector<rules::Rule> rules, const std::vector<std::string>& allowed_values = {},
+      double min_confidence = kDefaultMinConfidence);
 
   const std::vector<rules::Rule>& rules() const { return rules_; }
 
@@ -50,10 +57,13 @@ class Detector {
  private:
   Detector(std::vector<rules::Rule> rules, Scanner scanner);
   bool accept(const Span& span, const ScanText& input, Detection& detection) const;
+  bool has_context(std::size_t rule_index, const ScanText& input) const;
+  void keep_first_per_message(std::vector<Detection>& out, std::size_t first) const;
   std::size_t drop_allowed(std::vector<Detection>& out, std::size_t first) const;
 
   std::vector<rules::Rule> rules_;
   Scanner scanner_;
+  double min_confidence_ = kDefaultMinConfidence;
   std::set<std::string, std::less<>> allowed_;  // normalised
 };
 

@@ -44,7 +44,21 @@ struct Scanner::Compiled {
   RE2::Set set;
   std::vector<std::unique_ptr<RE2>> patterns;
   std::vector<std::unique_ptr<RE2>> keywords;  // nullptr for rules without keywords
+  std::vector<std::unique_ptr<RE2>> negatives;  // nullptr for rules without negative words
 };
+
+namespace {
+
+std::unique_ptr<RE2> keyword_matcher(const std::vector<std::string>& keywords,
+                                     const RE2::Options& options) {
+  return keywords.empty() ? nullptr : std::make_unique<RE2>(keyword_pattern(keywords), options);
+}
+
+bool matches(const std::unique_ptr<RE2>& matcher, std::string_view text) {
+  return matcher != nullptr && RE2::PartialMatch(text, *matcher);
+}
+
+}  // namespace
 
 tl::expected<Scanner, std::string> Scanner::compile(const std::vector<rules::Rule>& rules) {
   const RE2::Options options = engine_options();
@@ -57,10 +71,8 @@ tl::expected<Scanner, std::string> Scanner::compile(const std::vector<rules::Rul
                                         pattern->ok() ? error : pattern->error()));
     }
     compiled->patterns.push_back(std::move(pattern));
-    compiled->keywords.push_back(
-        rule.context_keywords.empty()
-            ? nullptr
-            : std::make_unique<RE2>(keyword_pattern(rule.context_keywords), options));
+    compiled->keywords.push_back(keyword_matcher(rule.context_keywords, options));
+    compiled->negatives.push_back(keyword_matcher(rule.negative_keywords, options));
   }
   if (!compiled->set.Compile()) {
     return tl::unexpected(std::string("rule patterns do not fit in the matcher's memory"));
@@ -110,8 +122,11 @@ void Scanner::find(std::string_view text, std::vector<Span>& out) const {
 }
 
 bool Scanner::has_context(std::size_t rule_index, std::string_view text) const {
-  const auto& keywords = compiled_->keywords[rule_index];
-  return keywords != nullptr && RE2::PartialMatch(text, *keywords);
+  return matches(compiled_->keywords[rule_index], text);
+}
+
+bool Scanner::has_negative_context(std::size_t rule_index, std::string_view text) const {
+  return matches(compiled_->negatives[rule_index], text);
 }
 
 }  // namespace waudit::detect

@@ -40,6 +40,9 @@ class Scanner {
   // Whether one of the rule's context keywords occurs in `text` (case-insensitive).
   bool has_context(std::size_t rule_index, std::string_view text) const;
 
+  // Whether one of the rule's negative keywords (order or tracking words) occurs in `text`.
+  bool has_negative_context(std::size_t rule_index, std::string_view text) const;
+
  private:
   struct Compiled;
   explicit Scanner(std::unique_ptr<Compiled> compiled);

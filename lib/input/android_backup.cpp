@@ -94,6 +94,7 @@ tl::expected<MessageQuery, Problem> current_query(const Database& database,
     query[Column::caption] = column_or_null(media, "mm", "media_caption");
     query[Column::file_name] = column_or_null(media, "mm", "media_name");
     query[Column::transcript] = column_or_null(media, "mm", "raw_transcription_text");
+    query[Column::media_path] = column_or_null(media, "mm", "file_path");
   }
   if (quoted.contains("text_data")) {
     query.from += " LEFT JOIN message_quoted mq ON mq.message_row_id = m._id";
@@ -121,10 +122,12 @@ tl::expected<MessageQuery, Problem> legacy_query(const Database& database,
   auto messages = database.columns("messages");
   auto chat_list = columns_if(database, tables, "chat_list");
   auto jid = columns_if(database, tables, "jid");
-  if (!messages || !chat_list || !jid) {
+  auto media = columns_if(database, tables, "message_media");
+  if (!messages || !chat_list || !jid || !media) {
     return tl::unexpected(!messages    ? messages.error()
                           : !chat_list ? chat_list.error()
-                                       : jid.error());
+                          : !jid       ? jid.error()
+                                       : media.error());
   }
   MessageQuery query;
   query[Column::row_id] = "m._id";
@@ -157,6 +160,10 @@ tl::expected<MessageQuery, Problem> legacy_query(const Database& database,
         " LEFT JOIN (SELECT message_row_id, group_concat(vcard, char(10)) AS vcards"
         " FROM messages_vcards GROUP BY message_row_id) mv ON mv.message_row_id = m._id";
     query[Column::vcard] = "mv.vcards";
+  }
+  if (media->contains("file_path") && media->contains("message_row_id")) {  // 2021 databases
+    query.from += " LEFT JOIN message_media mm ON mm.message_row_id = m._id";
+    query[Column::media_path] = "mm.file_path";
   }
   query.from += " WHERE m.key_remote_jid <> '-1'";  // WhatsApp's placeholder row
   query.order = "m.key_remote_jid, m.timestamp, m._id";

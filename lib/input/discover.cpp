@@ -1,6 +1,7 @@
 #include "input/discover.hpp"
 
 #include "input/encrypted_backup.hpp"
+#include "input/ios_backup_folder.hpp"
 #include "input/message_store.hpp"
 #include "input/sqlite_backup.hpp"
 
@@ -30,6 +31,10 @@ std::string read_magic(const fs::path& path) {
 }
 
 InputKind kind_of(const fs::path& path) {
+  // An encrypted backup's Manifest.db has no magic; the scan says it is encrypted.
+  if (is_ios_backup_manifest(path)) {
+    return InputKind::sqlite;
+  }
   const InputKind kind = sniff_kind(read_magic(path));
   const bool encrypted = kind == InputKind::text && format_from_name(path.filename().string());
   return encrypted ? InputKind::encrypted_backup : kind;
@@ -55,6 +60,12 @@ void add_file(const fs::path& path, std::string display, InputKind kind, Discove
   found.files.push_back(InputFile{path, std::move(display), kind});
 }
 
+// An iPhone backup folder is one input, its Manifest.db, shown as the folder: the files in it
+// are the phone's, stored under hashes, and are read through the manifest.
+void add_ios_backup(const fs::path& folder, std::string display, Discovery& found) {
+  add_file(folder / "Manifest.db", std::move(display), InputKind::sqlite, found);
+}
+
 void walk_directory(const fs::path& root, const std::string& shown_root, Discovery& found) {
   std::error_code error;
   // Symbolic links to directories are not followed: no cycles, no escaping the tree.
@@ -62,6 +73,13 @@ void walk_directory(const fs::path& root, const std::string& shown_root, Discove
   for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     const fs::path& path = it->path();
     std::error_code status_error;
+    if (it->is_directory(status_error) && !it->is_symlink(status_error) &&
+        is_ios_backup_folder(path)) {
+      add_ios_backup(path, (fs::path(shown_root) / path.lexically_relative(root)).generic_string(),
+                     found);
+      it.disable_recursion_pending();
+      continue;
+    }
     if (!it->is_regular_file(status_error)) {
       continue;
     }
@@ -109,6 +127,8 @@ Discovery discover(const std::vector<std::string>& paths) {
     const fs::file_status status = fs::status(path, error);
     if (error || !fs::exists(status)) {
       found.problems.push_back({Origin{given, ""}, Problem{"no such file or directory", {}}});
+    } else if (fs::is_directory(status) && is_ios_backup_folder(path)) {
+      add_ios_backup(path, given, found);
     } else if (fs::is_directory(status)) {
       walk_directory(path, given, found);
     } else if (fs::is_regular_file(status)) {

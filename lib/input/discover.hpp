@@ -21,7 +21,8 @@ struct Discovery {
 // Files in a directory are taken when they end in .txt or .zip (any case), start with ZIP
 // magic, are SQLite databases holding WhatsApp messages (msgstore.db, ChatStorage.sqlite), or
 // are encrypted message backups (msgstore*.crypt12/14/15); a path named explicitly is always
-// taken.
+// taken. An iPhone backup folder (Manifest.db beside Info.plist, Manifest.plist or
+// Status.plist), given or found, is one input: its Manifest.db, shown as the folder's path.
 Discovery discover(const std::vector<std::string>& paths);
 
 // Sniffs the kind of an open file from its first bytes ("PK\3\4" or "PK\5\6" is a ZIP,

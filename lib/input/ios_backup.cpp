@@ -36,6 +36,7 @@ void add_media(MessageQuery& query, const std::set<std::string>& message,
     return;
   }
   query[Column::caption] = column_or_null(media, "mi", "ZTITLE");
+  query[Column::media_path] = column_or_null(media, "mi", "ZMEDIALOCALPATH");
   // ZVCARDSTRING holds the card for contact messages and a MIME type for other media.
   if (media.contains("ZVCARDSTRING") && message.contains("ZMESSAGETYPE")) {
     query[Column::vcard] =

@@ -46,6 +46,10 @@ struct StoredMessage {
   bool system = false;
   std::optional<std::int64_t> unix_ms;  // UTC, milliseconds since 1970; nullopt when unset
   std::vector<StoredText> texts;        // the body first when there is one
+  // The media file of the message as the database names it (Android: relative to the
+  // WhatsApp folder, "Media/WhatsApp Images/IMG-...jpg"; iOS: relative to the app group's
+  // Message folder, "Media/<jid>/.../<uuid>.jpg"); empty when it has none.
+  std::string_view media_path;
 };
 
 class MessageStore {

@@ -72,6 +72,7 @@ tl::expected<const StoredMessage*, Problem> QueryStore::next() {
   if (!statement_.is_null(index_of(Column::unix_ms))) {
     message_.unix_ms = statement_.int64(index_of(Column::unix_ms));
   }
+  message_.media_path = statement_.bytes(index_of(Column::media_path));
   message_.texts.clear();
   for (const auto& [column, field] : kTextColumns) {
     const std::string_view text = statement_.bytes(index_of(column));

@@ -36,6 +36,7 @@ enum class Column {
   place_name,
   place_address,
   transcript,
+  media_path,  // TEXT: the media file as the database names it; not scanned
   count_,
 };
 

@@ -65,6 +65,18 @@ tl::expected<bool, Problem> Statement::step() {
   return tl::unexpected(sqlite_problem(database_, "cannot read the database"));
 }
 
+tl::expected<void, Problem> Statement::restart(std::initializer_list<std::string_view> texts) {
+  sqlite3_reset(stmt_.get());
+  int index = 1;
+  for (const std::string_view text : texts) {
+    if (sqlite3_bind_text(stmt_.get(), index++, text.data(), static_cast<int>(text.size()),
+                          SQLITE_STATIC) != SQLITE_OK) {
+      return tl::unexpected(sqlite_problem(database_, "cannot query the database"));
+    }
+  }
+  return {};
+}
+
 bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
 }

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <memory>
 #include <set>
 #include <string>
@@ -34,6 +35,10 @@ class Statement {
  public:
   // Advances to the next row: true when there is one, false at the end.
   [[nodiscard]] tl::expected<bool, Problem> step();
+
+  // Starts the query again from its first row, with `texts` as its parameters ?1, ?2, ...;
+  // the views must stay valid until the next restart.
+  [[nodiscard]] tl::expected<void, Problem> restart(std::initializer_list<std::string_view> texts);
 
   bool is_null(int column) const;
   std::int64_t int64(int column) const;

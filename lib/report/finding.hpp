@@ -37,8 +37,14 @@ struct Finding {
   std::optional<std::string> timestamp;  // ISO 8601 local time, no zone
   std::string match;                     // masked unless --show-values
   std::optional<std::string> attachment;
+  // card-photo only: what the photo shows ("payment-card", "id-card", "passport",
+  // "driving-licence", "health-insurance-card", "unknown") and what led to it (numbers masked
+  // unless --show-values); nullopt for other rules.
+  std::optional<std::string> kind;
+  std::optional<std::string> evidence;
   std::string fingerprint;
   double confidence = 0;
+  bool negated = false;  // "kein Krebs": still reported, one severity lower
   // Whether the sender is one of the configured owners (the company's side); nullopt when
   // no owners are configured.
   std::optional<bool> sender_is_owner;
@@ -64,6 +70,17 @@ struct InputReport {
   std::vector<std::string> media_missing;       // names the chats reference, not in the archive
   std::uint64_t media_referenced = 0;           // distinct media file names the chats reference
   std::optional<std::string> encoding;          // "utf-16le", "utf-16be"; nullopt for UTF-8
+
+  // Photos of a ZIP export read for card-photo; nullopt when the input had none or OCR was off.
+  struct OcrCounts {
+    std::uint64_t images = 0;        // photos found
+    std::uint64_t read = 0;          // read by OCR in this run
+    std::uint64_t cached = 0;        // taken from the OCR cache
+    std::uint64_t skipped = 0;       // thumbnails too small to hold a readable card
+    std::uint64_t milliseconds = 0;  // OCR time, summed over images (threads overlap)
+  };
+
+  std::optional<OcrCounts> ocr;
 };
 
 // A scan compared with a baseline: findings of this run that are new or were in the baseline,

@@ -26,9 +26,14 @@ Json finding_json(const Finding& finding) {
             {"match", finding.match},
             {"attachment", optional_value(finding.attachment)},
             {"fingerprint", finding.fingerprint},
-            {"confidence", finding.confidence}};
+            {"confidence", finding.confidence},
+            {"negated", finding.negated}};
   if (finding.sender_is_owner) {
     json["sender_is_owner"] = *finding.sender_is_owner;
+  }
+  if (finding.kind) {
+    json["kind"] = *finding.kind;
+    json["evidence"] = optional_value(finding.evidence);
   }
   if (finding.status) {
     json["status"] = to_string(*finding.status);

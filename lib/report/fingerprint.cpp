@@ -19,12 +19,18 @@ void append_field(std::string& message, std::string_view field) {
   message.append(field);
 }
 
+// "YYYY-MM-DDTHH:MM:SS" -> "YYYY-MM-DDTHH:MM"; anything shorter stays as it is.
+std::string_view to_minute(std::string_view timestamp) {
+  constexpr std::size_t kMinuteLength = 16;
+  return timestamp.substr(0, kMinuteLength);
+}
+
 }  // namespace
 
 std::string fingerprint(std::string_view key, const FingerprintInput& input) {
   std::string message;
   for (const std::string_view field :
-       {input.rule, input.normalized_value, input.chat, input.timestamp}) {
+       {input.rule, input.normalized_value, input.chat, to_minute(input.timestamp)}) {
     append_field(message, field);
   }
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

@@ -23,13 +23,26 @@ Json input_json(const InputReport& input) {
   if (input.encoding) {
     json["encoding"] = *input.encoding;
   }
-  if (input.kind == "txt" || input.kind == "zip") {
+  // A phone database's media: counted when it names any, listed when its media folder was
+  // in hand (audit/backup_scan.hpp).
+  const bool listed_media = !input.media.empty() || !input.media_missing.empty();
+  if (input.kind == "txt" || input.kind == "zip" || input.media_referenced > 0) {
     json["media_referenced"] = input.media_referenced;
   }
   if (input.kind == "zip") {
     json["media"] = input.media;
     json["media_missing"] = input.media_missing;
     json["media_unreferenced"] = input.media_unreferenced;
+  } else if (listed_media) {
+    json["media"] = input.media;
+    json["media_missing"] = input.media_missing;
+  }
+  if (input.ocr) {
+    json["ocr"] = {{"images", input.ocr->images},
+                   {"read", input.ocr->read},
+                   {"cached", input.ocr->cached},
+                   {"skipped", input.ocr->skipped},
+                   {"milliseconds", input.ocr->milliseconds}};
   }
   return json;
 }

@@ -51,6 +51,19 @@ std::string_view precision(bool validated) {
   return validated ? "very-high" : "medium";
 }
 
+// "security" (which GitHub needs for security-severity), "privacy", and the rule's category
+// last. The schema wants the tags unique, and the credential rules' category is "security".
+Json tags(const std::string& category) {
+  Json tags = Json::array();
+  for (const std::string_view tag : {"security", "privacy"}) {
+    if (tag != category) {
+      tags.push_back(tag);
+    }
+  }
+  tags.push_back(category);
+  return tags;
+}
+
 Json rule_json(const SarifRule& rule) {
   const std::string description = rule.description.empty() ? rule.id : rule.description;
   std::string full = fmt::format("{}. Category {}, severity {}.", description, rule.category,
@@ -68,7 +81,7 @@ Json rule_json(const SarifRule& rule) {
   json["defaultConfiguration"] = {{"level", sarif_level(rule.severity)}};
   // GitHub honours security-severity only for rules tagged "security".
   json["properties"] = {{"security-severity", security_severity(rule.severity)},
-                        {"tags", {"security", "privacy", rule.category}},
+                        {"tags", tags(rule.category)},
                         {"precision", precision(rule.validated)}};
   return json;
 }

@@ -34,4 +34,22 @@ std::optional<Severity> parse_severity(std::string_view text) {
   return std::nullopt;
 }
 
+Severity lowered(Severity severity) {
+  return severity == Severity::info ? severity
+                                    : static_cast<Severity>(static_cast<int>(severity) - 1);
+}
+
+std::optional<ContextScope> parse_context_scope(std::string_view text) {
+  if (text == "message-or-previous") {
+    return ContextScope::message_or_previous;
+  }
+  if (text == "message") {
+    return ContextScope::message;
+  }
+  if (text == "previous") {
+    return ContextScope::previous;
+  }
+  return std::nullopt;
+}
+
 }  // namespace waudit::rules

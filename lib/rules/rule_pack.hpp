@@ -17,14 +17,14 @@ namespace waudit::rules {
 [[nodiscard]] tl::expected<std::vector<Rule>, std::string> parse_rule_pack(
     std::string_view toml, std::string_view source_name);
 
-// The packs compiled into the binary.
+// The packs compiled into the binary. Two entries with one name are an error.
 [[nodiscard]] tl::expected<std::vector<Rule>, std::string> load_builtin_rules();
 
-// A user's pack from disk; its rules are added to (or, with the same id, replace) the others.
+// A user's pack from disk; its rules are added to (or, with the same name, replace) the others.
 [[nodiscard]] tl::expected<std::vector<Rule>, std::string> load_rule_file(
     const std::filesystem::path& path);
 
-// Adds `extra` to `rules`; a rule with an id already present replaces the earlier one.
+// Adds `extra` to `rules`; a rule with a name already present replaces the earlier one.
 void merge_rules(std::vector<Rule>& rules, std::vector<Rule> extra);
 
 }  // namespace waudit::rules

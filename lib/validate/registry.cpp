@@ -2,12 +2,17 @@
 #include "validate/registry.hpp"
 
 #include "validate/bic.hpp"
+#include "validate/credential_value.hpp"
+#include "validate/date_of_birth.hpp"
 #include "validate/de_health_insurance_number.hpp"
 #include "validate/de_social_security_number.hpp"
 #include "validate/de_tax_id.hpp"
+#include "validate/email.hpp"
 #include "validate/iban.hpp"
 #include "validate/id_document.hpp"
 #include "validate/payment_card.hpp"
+#include "validate/phone.hpp"
+#include "validate/pzn.hpp"
 
 #include <algorithm>
 #include <array>
@@ -23,13 +28,18 @@ struct NamedValidator {
 
 constexpr std::array kValidators = {
     NamedValidator{"bic", &bic},
+    NamedValidator{"credential-value", &credential_value},
+    NamedValidator{"date-of-birth", &date_of_birth},
     NamedValidator{"de-health-insurance-number", &de_health_insurance_number},
     NamedValidator{"de-social-security-number", &de_social_security_number},
     NamedValidator{"de-tax-id", &de_tax_id},
+    NamedValidator{"email", &email},
     NamedValidator{"iban", &iban},
     NamedValidator{"id-document", &id_document},
     NamedValidator{"luhn", &luhn},
     NamedValidator{"payment-card", &payment_card},
+    NamedValidator{"phone", &phone},
+    NamedValidator{"pzn", &pzn},
 };
 
 static_assert(std::ranges::is_sorted(kValidators, {}, &NamedValidator::name),

@@ -10,6 +10,7 @@ WhatsApp byte for byte.
 import datetime
 import hashlib
 import hmac
+import os
 import sqlite3
 import struct
 import zlib
@@ -270,3 +271,46 @@ def crypt14(plain, aes_key, server_salt=bytes(range(32)), iv=bytes(range(16, 32)
 def with_md5(data):
     """`data` (without its old MD5 trailer) with a fresh one: a change the checksum misses."""
     return data + hashlib.md5(data).digest()
+
+
+# --- iPhone backup folders (research 4.5) --------------------------------------------------
+
+WHATSAPP_GROUP = "AppDomainGroup-group.net.whatsapp.WhatsApp.shared"
+BUSINESS_GROUP = "AppDomainGroup-group.net.whatsapp.WhatsAppSMB.shared"
+
+
+def file_id(domain, relative_path):
+    """A backup's name for a file: the SHA-1 of 'domain-relativePath'."""
+    return hashlib.sha1(f"{domain}-{relative_path}".encode()).hexdigest()
+
+
+def ios_backup(folder, files, listed_only=()):
+    """An unencrypted Finder backup in `folder`: the three plists, Manifest.db listing `files`
+    ({(domain, relativePath): bytes}) and each stored as <aa>/<fileID>. `listed_only`: more
+    (domain, relativePath) pairs that the manifest lists but the folder lacks."""
+    os.makedirs(folder, exist_ok=True)
+    for plist in ("Info.plist", "Manifest.plist", "Status.plist"):
+        with open(os.path.join(folder, plist), "wb") as f:
+            f.write(b"<?xml version=\"1.0\"?><plist version=\"1.0\"><dict>"
+                    b"<key>IsEncrypted</key><false/></dict></plist>")
+    rows = []
+    for (domain, relative), data in files.items():
+        fid = file_id(domain, relative)
+        os.makedirs(os.path.join(folder, fid[:2]), exist_ok=True)
+        with open(os.path.join(folder, fid[:2], fid), "wb") as f:
+            f.write(data)
+        rows.append((fid, domain, relative))
+    rows += [(file_id(d, r), d, r) for d, r in listed_only]
+    # A directory row, as real manifests have (flags 2), that must not be taken for a file.
+    rows.append((file_id(WHATSAPP_GROUP, "Message"), WHATSAPP_GROUP, "Message"))
+    create(os.path.join(folder, "Manifest.db"), """
+CREATE TABLE Files (fileID TEXT PRIMARY KEY, domain TEXT, relativePath TEXT, flags INTEGER,
+  file BLOB);
+CREATE TABLE Properties (key TEXT PRIMARY KEY, value BLOB);
+""", [("INSERT INTO Files VALUES (?, ?, ?, ?, x'62706c6973743030')",
+       (fid, d, r, 2 if r == "Message" else 1)) for fid, d, r in rows])
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()

@@ -60,8 +60,10 @@ class CurrentSchema(TempDirTest):
     def test_input_counts_chats_and_messages_but_not_the_placeholder(self):
         code, report, _ = scan_json(*BERLIN, self.db)
         self.assertEqual(code, 1)
+        # Two media files are named; without a media folder they are counted only.
         self.assertEqual(report["inputs"], [{"path": self.db, "kind": "msgstore", "chats": 3,
-                                             "messages": 10, "errors": []}])
+                                             "messages": 10, "errors": [],
+                                             "media_referenced": 2}])
 
     def test_without_wa_db_chats_are_named_by_number(self):
         _, report, _ = scan_json(*BERLIN, self.db)
@@ -163,7 +165,8 @@ class ChatStorage(TempDirTest):
             ("message/21", 7, "iban", "Familie", "Max Berger", "2023-04-15T09:15:00"),
         ])
         self.assertEqual(report["inputs"], [{"path": db, "kind": "chatstorage", "chats": 2,
-                                             "messages": 3, "errors": []}])
+                                             "messages": 3, "errors": [],
+                                             "media_referenced": 1}])
 
 
 class Directories(TempDirTest):
@@ -245,7 +248,8 @@ class Crypt15(TempDirTest):
             code, report, err = self.scan(*args, path, env=env)
             self.assertEqual((code, err), (1, ""), args)
             self.assertEqual(report["inputs"], [{"path": path, "kind": "crypt15", "chats": 3,
-                                                 "messages": 10, "errors": []}])
+                                                 "messages": 10, "errors": [],
+                                                 "media_referenced": 2}])
             self.assertEqual(len(found(report)), 7)
             self.assertEqual(report["findings"][0]["location"]["entry"], "message/10")
 
@@ -335,6 +339,48 @@ class Crypt15(TempDirTest):
         self.assertEqual([os.path.basename(i["path"]) for i in report["inputs"]],
                          ["msgstore-2023-04-15.1.db.crypt15", "msgstore.db.crypt15"])
 
+    def wa_db_bytes(self):
+        wa = self.path("wa-plain.db")
+        fx.wa_db(wa)
+        data = fx.read_bytes(wa)
+        os.remove(wa)
+        return data
+
+    def test_an_encrypted_wa_db_in_the_backups_folder_names_chats(self):
+        # WhatsApp/Databases/msgstore.db.crypt15 and WhatsApp/Backups/wa.db.crypt15
+        whatsapp = self.path("WhatsApp")
+        for folder in ("Databases", "Backups"):
+            os.makedirs(os.path.join(whatsapp, folder))
+        path = os.path.join(whatsapp, "Databases", "msgstore.db.crypt15")
+        with open(path, "wb") as f:
+            f.write(fx.crypt15(self.plain, self.root))
+        with open(os.path.join(whatsapp, "Backups", "wa.db.crypt15"), "wb") as f:
+            f.write(fx.crypt15(self.wa_db_bytes(), self.root, feature_flag=False))
+        code, report, err = self.scan(path, env={"WAUDIT_BACKUP_KEY": KEY_HEX})
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(report["findings"][0]["chat"], "Lena Schmidt")
+
+    def test_an_encrypted_wa_db_with_another_key_leaves_numbers(self):
+        path = self.backup(fx.crypt15(self.plain, self.root))
+        self.backup(fx.crypt15(self.wa_db_bytes(), bytes(32)), "wa.db.crypt15")
+        code, report, err = self.scan(path, env={"WAUDIT_BACKUP_KEY": KEY_HEX})
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(report["findings"][0]["chat"], "+4915112345678")
+
+    def test_media_beside_an_encrypted_backup(self):
+        whatsapp = self.path("WhatsApp")
+        os.makedirs(os.path.join(whatsapp, "Databases"))
+        os.makedirs(os.path.join(whatsapp, "Media", "WhatsApp Images"))
+        with open(os.path.join(whatsapp, "Media", "WhatsApp Images", "IMG-1.jpg"), "wb") as f:
+            f.write(b"\xff\xd8")
+        path = os.path.join(whatsapp, "Databases", "msgstore.db.crypt15")
+        with open(path, "wb") as f:
+            f.write(fx.crypt15(self.plain, self.root))
+        _, report, _ = self.scan(path, env={"WAUDIT_BACKUP_KEY": KEY_HEX})
+        self.assertEqual((report["inputs"][0]["media"], report["inputs"][0]["media_missing"]),
+                         (["Media/WhatsApp Images/IMG-1.jpg"],
+                          ["Media/WhatsApp Documents/Rechnung.pdf"]))
+
     def test_bad_key_material_stops_before_scanning_without_echoing_it(self):
         path = self.backup(fx.crypt15(self.plain, self.root))
         secret = "0123456789abcdef" * 3  # 48 digits: too short
@@ -349,22 +395,249 @@ class Crypt15(TempDirTest):
 
 class ExportAndBackup(TempDirTest):
     def test_the_same_message_has_the_same_fingerprint_in_an_export_and_a_backup(self):
+        # The Android export writes 09:13; the database of the same phone has the second,
+        # 07:13:27 UTC. The fingerprint counts the minute only, so both agree.
         export = self.write("WhatsApp Chat mit Lena Schmidt.txt",
                             "15.04.23, 09:12 - Jonas Weber: Hallo\n"
                             f"15.04.23, 09:13 - Lena Schmidt: Meine IBAN ist {fx.IBAN_DE}\n")
         phone = self.path("phone")
         os.mkdir(phone)
-        fx.current_msgstore(os.path.join(phone, "msgstore.db"))
+        db = os.path.join(phone, "msgstore.db")
+        fx.current_msgstore(db)
+        fx.create(db, "", [("UPDATE message SET timestamp = ? WHERE _id = 10",
+                            (fx.utc_ms("2023-04-15T07:13:27"),))])
         fx.wa_db(os.path.join(phone, "wa.db"))
-        code, report, err = scan_json(*BERLIN, export, os.path.join(phone, "msgstore.db"))
+        code, report, err = scan_json(*BERLIN, export, db)
         self.assertEqual((code, err), (1, ""))
         by_path = {}
         for finding in report["findings"]:
             by_path.setdefault(finding["location"]["path"], []).append(finding)
         from_export = by_path[export][0]
-        from_backup = by_path[os.path.join(phone, "msgstore.db")][0]
-        for field in ("rule", "chat", "sender", "timestamp", "match", "fingerprint"):
+        from_backup = by_path[db][0]
+        self.assertEqual(from_backup["location"]["entry"], "message/10")
+        self.assertEqual(from_export["timestamp"], "2023-04-15T09:13:00")
+        self.assertEqual(from_backup["timestamp"], "2023-04-15T09:13:27")
+        for field in ("rule", "chat", "sender", "match", "fingerprint"):
             self.assertEqual(from_export[field], from_backup[field], field)
+
+    def test_a_message_of_another_minute_has_another_fingerprint(self):
+        export = self.write("WhatsApp Chat mit Lena Schmidt.txt",
+                            f"15.04.23, 09:14 - Lena Schmidt: Meine IBAN ist {fx.IBAN_DE}\n")
+        db = self.path("msgstore.db")
+        fx.current_msgstore(db)
+        fx.wa_db(self.path("wa.db"))
+        _, report, _ = scan_json(*BERLIN, export, db)
+        prints = {f["location"]["path"]: f["fingerprint"] for f in report["findings"]
+                  if f["location"]["entry"] in (None, "message/10")}
+        self.assertNotEqual(prints[export], prints[db])
+
+
+def add_rows(db, rows):
+    fx.create(db, "", rows)
+
+
+def media_row(row_id, chat, when, path, kind=9):
+    return [fx.message_row(row_id, chat, 0, 0, when, kind, None),
+            ("INSERT INTO message_media (message_row_id, chat_row_id, file_path) VALUES (?,?,?)",
+             (row_id, chat, path))]
+
+
+LENA_CARD = ("BEGIN:VCARD\nVERSION:3.0\nFN:Lena Schmidt\n"
+             f"NOTE:Konto {fx.IBAN_DE}\nEND:VCARD\n")
+
+
+class AndroidMedia(TempDirTest):
+    """A WhatsApp folder copied from the phone: Databases/ and Media/ side by side."""
+
+    def setUp(self):
+        super().setUp()
+        self.whatsapp = self.path("WhatsApp")
+        os.makedirs(os.path.join(self.whatsapp, "Databases"))
+        self.db = os.path.join(self.whatsapp, "Databases", "msgstore.db")
+        fx.current_msgstore(self.db)
+        fx.wa_db(os.path.join(self.whatsapp, "Databases", "wa.db"))
+        add_rows(self.db,
+                 media_row(40, 1, "2023-04-15T08:10:00", "Media/WhatsApp Documents/Lena.vcf")
+                 + media_row(41, 1, "2023-04-15T08:11:00", "Media/../../outside.vcf")
+                 + media_row(42, 2, "2023-04-15T08:12:00",
+                             "/storage/emulated/0/WhatsApp/Media/WhatsApp Images/IMG-2.jpg", 1)
+                 + media_row(43, 2, "2023-04-15T08:13:00", "Media/WhatsApp Images/IMG-1.jpg", 1))
+        self.media_file("WhatsApp Images/IMG-1.jpg", b"\xff\xd8\xff\xe0 not really a photo")
+        self.media_file("WhatsApp Images/IMG-2.jpg", b"\xff\xd8\xff\xe0 not really a photo")
+        self.media_file("WhatsApp Documents/Lena.vcf", LENA_CARD.encode())
+        # Outside the WhatsApp folder: a path climbing out of it is never followed.
+        self.write("outside.vcf", LENA_CARD)
+
+    def media_file(self, name, data):
+        path = os.path.join(self.whatsapp, "Media", name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+
+    def test_media_found_and_missing_are_listed_and_cards_scanned(self):
+        code, report, err = scan_json(*BERLIN, "--show-values", self.db)
+        self.assertEqual((code, err), (1, ""))
+        listed = report["inputs"][0]
+        self.assertEqual(listed["media_referenced"], 6)
+        self.assertEqual(listed["media"], [
+            "/storage/emulated/0/WhatsApp/Media/WhatsApp Images/IMG-2.jpg",
+            "Media/WhatsApp Documents/Lena.vcf",
+            "Media/WhatsApp Images/IMG-1.jpg",
+        ])
+        self.assertEqual(listed["media_missing"], [
+            "Media/../../outside.vcf",
+            "Media/WhatsApp Documents/Rechnung.pdf",
+        ])
+        cards = [f for f in report["findings"] if f["attachment"] is not None]
+        self.assertEqual([(f["location"]["entry"], f["location"]["line"], f["rule"], f["chat"],
+                           f["sender"], f["timestamp"], f["attachment"]) for f in cards], [
+            ("Media/WhatsApp Documents/Lena.vcf", 4, "iban", "Lena Schmidt", "Lena Schmidt",
+             "2023-04-15T10:10:00", "Lena.vcf"),
+        ])
+        self.assertEqual(cards[0]["location"]["path"], self.db)
+
+    def test_media_folder_beside_the_database_itself(self):
+        flat = self.path("flat")
+        os.mkdir(flat)
+        shutil.copy(self.db, os.path.join(flat, "msgstore.db"))
+        shutil.copytree(os.path.join(self.whatsapp, "Media"), os.path.join(flat, "Media"))
+        _, report, _ = scan_json(*BERLIN, os.path.join(flat, "msgstore.db"))
+        self.assertIn("Media/WhatsApp Images/IMG-1.jpg", report["inputs"][0]["media"])
+
+    def test_the_media_folder_is_not_modified(self):
+        before = {p: digest(p) for p in walk(self.whatsapp)}
+        self.assertEqual(run("scan", *BERLIN, self.db)[0], 1)
+        self.assertEqual({p: digest(p) for p in walk(self.whatsapp)}, before)
+
+
+def walk(folder):
+    return sorted(os.path.join(d, name) for d, _, names in os.walk(folder) for name in names)
+
+
+class IosBackupFolder(TempDirTest):
+    """Finder/iTunes backup folders that the test lays out itself: Manifest.db, plists and
+    every file under the SHA-1 of its domain and path."""
+
+    def setUp(self):
+        super().setUp()
+        chat = self.path("ChatStorage.sqlite")
+        fx.chatstorage(chat)
+        self.chat = fx.read_bytes(chat)
+        os.remove(chat)
+        self.root = self.path("Backup")
+        self.backup = os.path.join(self.root, "00008030-000A1B2C3D4E5F60")
+
+    def lay_out(self, group=fx.WHATSAPP_GROUP, media=True, **options):
+        files = {(group, "ChatStorage.sqlite"): self.chat}
+        if media:
+            files[(group, "Message/Media/x/1.jpg")] = b"\xff\xd8\xff\xe0 not really a photo"
+        fx.ios_backup(self.backup, files, **options)
+
+    def test_a_backup_folder_is_scanned_through_its_manifest(self):
+        self.lay_out()
+        before = {p: digest(p) for p in walk(self.backup)}
+        code, report, err = scan_json(*BERLIN, self.backup)
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(found(report), [
+            ("message/20", 16, "iban", "Lena Schmidt", "Lena Schmidt", "2023-04-15T09:13:00"),
+            ("message/21", 7, "iban", "Familie", "Max Berger", "2023-04-15T09:15:00"),
+        ])
+        self.assertEqual({f["location"]["path"] for f in report["findings"]}, {self.backup})
+        self.assertEqual(report["inputs"], [{
+            "path": self.backup, "kind": "iosbackup", "chats": 2, "messages": 3, "errors": [],
+            "media_referenced": 1, "media": ["Media/x/1.jpg"], "media_missing": []}])
+        self.assertEqual({p: digest(p) for p in walk(self.backup)}, before)
+
+    def test_a_backup_folder_found_under_a_directory_is_one_input(self):
+        self.lay_out()
+        code, report, _ = scan_json(*BERLIN, self.root)
+        self.assertEqual(code, 1)
+        self.assertEqual([(i["path"], i["kind"]) for i in report["inputs"]],
+                         [(self.backup, "iosbackup")])
+
+    def test_the_manifest_named_explicitly(self):
+        self.lay_out()
+        manifest = os.path.join(self.backup, "Manifest.db")
+        code, report, _ = scan_json(*BERLIN, manifest)
+        self.assertEqual(code, 1)
+        self.assertEqual(report["inputs"][0]["kind"], "iosbackup")
+        self.assertEqual(len(found(report)), 2)
+
+    def test_media_the_manifest_does_not_list_is_missing(self):
+        self.lay_out(media=False)
+        _, report, _ = scan_json(*BERLIN, self.backup)
+        self.assertEqual((report["inputs"][0]["media"], report["inputs"][0]["media_missing"]),
+                         ([], ["Media/x/1.jpg"]))
+
+    def test_whatsapp_business_findings_are_told_apart(self):
+        fx.ios_backup(self.backup, {(fx.WHATSAPP_GROUP, "ChatStorage.sqlite"): self.chat,
+                                    (fx.BUSINESS_GROUP, "ChatStorage.sqlite"): self.chat})
+        code, report, _ = scan_json(*BERLIN, self.backup)
+        self.assertEqual(code, 1)
+        self.assertEqual([f[0] for f in found(report)], [
+            "business/message/20", "business/message/21", "message/20", "message/21"])
+        self.assertEqual((report["inputs"][0]["chats"], report["inputs"][0]["messages"]), (4, 6))
+        self.assertEqual(report["inputs"][0]["media_missing"],
+                         ["Media/x/1.jpg", "business/Media/x/1.jpg"])
+
+    def test_whatsapp_business_alone(self):
+        self.lay_out(group=fx.BUSINESS_GROUP)
+        code, report, _ = scan_json(*BERLIN, self.backup)
+        self.assertEqual(code, 1)
+        self.assertEqual([f[0] for f in found(report)],
+                         ["business/message/20", "business/message/21"])
+
+    def expect_error(self, expected):
+        good = self.write("WhatsApp Chat mit Lena.txt",
+                          f"15.04.23, 09:13 - Lena: IBAN {fx.IBAN_DE}\n")
+        code, report, err = scan_json(*BERLIN, self.backup, good)
+        self.assertEqual(code, 2, err)
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertTrue(err.startswith(f"waudit: error: {self.backup}: "), err)
+        self.assertIn(expected, err)
+        self.assertEqual([f["location"]["path"] for f in report["findings"]], [good])
+        return report
+
+    def test_a_backup_without_whatsapp(self):
+        fx.ios_backup(self.backup, {("HomeDomain", "Library/Notes/notes.sqlite"): b"x"})
+        report = self.expect_error("no WhatsApp data in this iPhone backup")
+        self.assertEqual(report["inputs"][0]["kind"], "iosbackup")
+
+    def test_a_chat_storage_listed_but_not_copied(self):
+        fx.ios_backup(self.backup, {},
+                      listed_only=[(fx.WHATSAPP_GROUP, "ChatStorage.sqlite")])
+        self.expect_error("is not in the backup folder")
+
+    def test_an_encrypted_backup(self):
+        self.lay_out()
+        with open(os.path.join(self.backup, "Manifest.db"), "wb") as f:
+            f.write(os.urandom(4096))
+        self.expect_error("encrypted iPhone backup (Manifest.db is encrypted)")
+
+    def test_an_encrypted_chat_storage(self):
+        fx.ios_backup(self.backup, {(fx.WHATSAPP_GROUP, "ChatStorage.sqlite"): os.urandom(4096)})
+        self.expect_error("the ChatStorage.sqlite of WhatsApp is encrypted")
+
+    def test_a_wal_listed_beside_the_chat_storage_is_read(self):
+        live = self.path("live.sqlite")
+        with open(live, "wb") as f:
+            f.write(self.chat)
+        writer = sqlite3.connect(live)
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("INSERT INTO ZWAMESSAGE (Z_PK, ZCHATSESSION, ZISFROMME, ZMESSAGEDATE, ZTEXT)"
+                       f" VALUES (30, 1, 0, 703000000, 'IBAN {fx.IBAN_GB}')")
+        writer.commit()
+        files = {(fx.WHATSAPP_GROUP, "ChatStorage.sqlite"): fx.read_bytes(live),
+                 (fx.WHATSAPP_GROUP, "ChatStorage.sqlite-wal"): fx.read_bytes(live + "-wal")}
+        writer.close()
+        fx.ios_backup(self.backup, files)
+        tmp = self.path("tmp")
+        os.mkdir(tmp)
+        code, report, err = scan_json(*BERLIN, self.backup, env={"TMPDIR": tmp})
+        self.assertEqual((code, err), (1, ""))
+        self.assertIn("message/30", [f[0] for f in found(report)])
+        self.assertEqual(os.listdir(tmp), [])
 
 
 if __name__ == "__main__":

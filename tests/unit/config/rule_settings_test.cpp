@@ -55,4 +55,27 @@ TEST_CASE("config::apply_rule_settings names the line of an unknown rule and cha
   CHECK(ids(rules) == std::vector<std::string>{"iban", "bic", "payment-card"});
 }
 
+TEST_CASE("config::apply_rule_settings takes an id for all its entries, a name for one") {
+  std::vector<waudit::rules::Rule> rules(3);
+  rules[0].id = rules[1].id = "health";
+  rules[0].name = "health-kvnr";
+  rules[1].name = "health-words";
+  rules[2].id = rules[2].name = "iban";
+  for (auto& rule : rules) {
+    rule.severity = Severity::high;
+  }
+  auto by_name = rules;
+  REQUIRE(apply_rule_settings({{{"health-words", "w.toml:2"}},
+                               {{{"health-kvnr", "w.toml:3"}, Severity::low}}},
+                              by_name)
+              .has_value());
+  REQUIRE(by_name.size() == 2);
+  CHECK(by_name[0].name == "health-kvnr");
+  CHECK(by_name[0].severity == Severity::low);
+  CHECK(by_name[1].severity == Severity::high);
+  auto by_id = rules;
+  REQUIRE(apply_rule_settings({{{"health", "w.toml:2"}}, {}}, by_id).has_value());
+  CHECK(ids(by_id) == std::vector<std::string>{"iban"});
+}
+
 TEST_SUITE_END();

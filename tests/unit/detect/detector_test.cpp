@@ -136,4 +136,101 @@ TEST_CASE("detect::Detector leaves out allowed values, however they are written"
   CHECK(found.empty());
 }
 
+namespace {
+
+constexpr const char* kScoringPack = R"(
+[negation]
+before = ["kein"]
+
+[[rule]]
+id = "health"
+name = "health-words"
+category = "special-category"
+description = "d"
+terms = ["krebs", "*tumor"]
+negatable = true
+
+[[rule]]
+id = "health"
+name = "health-other-words"
+category = "special-category"
+description = "d"
+terms = ["migräne"]
+
+[[rule]]
+id = "credential"
+category = "security"
+description = "d"
+pattern = '^([0-9]{4})$'
+context.keywords = ["pin"]
+context.required = true
+context.scope = "previous"
+
+[[rule]]
+id = "ref"
+category = "c"
+description = "d"
+pattern = '([0-9]{6})'
+context.keywords = ["kunde"]
+context.negative = ["bestellung"]
+)";
+
+waudit::detect::Detector scoring_detector(double min_confidence = 0.5) {
+  auto rules = waudit::rules::parse_rule_pack(kScoringPack, "p.toml");
+  REQUIRE(rules.has_value());
+  auto detector = waudit::detect::Detector::create(std::move(*rules), {}, min_confidence);
+  REQUIRE(detector.has_value());
+  return std::move(*detector);
+}
+
+}  // namespace
+
+TEST_CASE("detect::Detector reports a lexicon id once per message, with its first term") {
+  const auto detector = scoring_detector();
+  const std::string text = "Migräne seit Tagen, jetzt Verdacht auf Krebs und einen Hirntumor";
+  const auto found = scan(detector, {text, 0, 0, ""});
+  REQUIRE(found.size() == 1);
+  CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == "Migräne");
+  CHECK(detector.rules()[found[0].rule_index].name == "health-other-words");
+  CHECK(scan(detector, {"Krebs", 0, 0, ""}).size() == 1);
+}
+
+TEST_CASE("detect::Detector marks a negated mention and keeps it") {
+  const auto detector = scoring_detector();
+  const auto negated = scan(detector, {"Zum Glück kein Krebs!", 0, 0, ""});
+  REQUIRE(negated.size() == 1);
+  CHECK(negated[0].negated);
+  const auto plain = scan(detector, {"Leider Krebs.", 0, 0, ""});
+  REQUIRE(plain.size() == 1);
+  CHECK_FALSE(plain[0].negated);
+  const auto not_negatable = scan(detector, {"kein Migräne", 0, 0, ""});
+  REQUIRE(not_negatable.size() == 1);
+  CHECK_FALSE(not_negatable[0].negated);
+}
+
+TEST_CASE("detect::Detector takes context from where the rule says") {
+  const auto detector = scoring_detector();
+  CHECK(scan(detector, {"4711", 0, 0, "Wie ist die PIN?"}).size() == 1);
+  CHECK(scan(detector, {"4711", 0, 0, "Wann kommst du?"}).empty());
+  // "previous": the label in the same message does not count for a value typed alone.
+  CHECK(scan(detector, {"PIN\n4711", 0, 0, ""}).empty());
+}
+
+TEST_CASE("detect::Detector lowers the confidence for a negative word and drops what falls "
+          "below the minimum") {
+  const auto detector = scoring_detector();
+  const auto plain = scan(detector, {"Nummer 123456", 0, 0, ""});
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].confidence == doctest::Approx(0.5));
+  const auto with_context = scan(detector, {"Kunde 123456", 0, 0, ""});
+  REQUIRE(with_context.size() == 1);
+  CHECK(with_context[0].confidence == doctest::Approx(0.85));
+  CHECK(scan(detector, {"Bestellung 123456", 0, 0, ""}).empty());
+  const auto both = scan(detector, {"Kunde, Bestellung 123456", 0, 0, ""});
+  REQUIRE(both.size() == 1);
+  CHECK(both[0].confidence == doctest::Approx(0.55));
+  CHECK(scan(scoring_detector(0.0), {"Bestellung 123456", 0, 0, ""}).size() == 1);
+  CHECK(scan(scoring_detector(0.9), {"Kunde 123456", 0, 0, ""}).empty());
+}
+
 TEST_SUITE_END();

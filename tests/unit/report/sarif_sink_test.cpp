@@ -74,6 +74,8 @@ TEST_CASE("report::SarifSink writes one run with every rule and one result per f
   CHECK_FALSE(door.contains("help"));
   CHECK(door["properties"]["security-severity"] == "3.0");
   CHECK(door["properties"]["precision"] == "medium");
+  // The schema wants unique tags; the category still comes last.
+  CHECK(door["properties"]["tags"] == nlohmann::json{"privacy", "security"});
   REQUIRE(run["results"].size() == 1);
   const auto& result = run["results"][0];
   CHECK(result["ruleId"] == "iban");

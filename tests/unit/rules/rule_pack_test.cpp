@@ -1,10 +1,9 @@
 #include "rules/rule_pack.hpp"
 
-#include "data/embedded_files.hpp"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -63,7 +62,7 @@ TEST_CASE("rules::parse_rule_pack names the pack and line of each error") {
   CHECK(parse_rule_pack("[[rule]]\nid = \"x\"\n", "p.toml").error() ==
         "p.toml:1: rule needs a non-empty string `category`");
   CHECK(parse_rule_pack("id = = 1", "p.toml").error().starts_with("p.toml:1: "));
-  CHECK(parse_rule_pack("title = \"nothing\"", "p.toml").error() == "p.toml: no [[rule]] tables");
+  CHECK(parse_rule_pack("[negation]\nbefore = []\n", "p.toml").error() == "p.toml: no [[rule]] tables");
 }
 
 TEST_CASE("rules::parse_rule_pack rejects an unknown severity") {
@@ -73,7 +72,7 @@ TEST_CASE("rules::parse_rule_pack rejects an unknown severity") {
   CHECK(parse_rule_pack(pack, "p.toml").error() == "p.toml:1: unknown severity \"urgent\"");
 }
 
-TEST_CASE("rules::merge_rules lets a later rule with the same id replace the earlier one") {
+TEST_CASE("rules::merge_rules lets a later rule with the same name replace the earlier one") {
   auto base = parse_rule_pack(kPack, "built-in");
   auto extra = parse_rule_pack(kPack, "user.toml");
   REQUIRE(base.has_value());
@@ -83,32 +82,19 @@ TEST_CASE("rules::merge_rules lets a later rule with the same id replace the ear
   CHECK(base->front().source == "user.toml");
 }
 
-TEST_CASE("rules::load_builtin_rules ships the financial identity and health rules") {
+TEST_CASE("rules::load_builtin_rules ships every text rule of the output contract") {
   const auto rules = waudit::rules::load_builtin_rules();
   REQUIRE(rules.has_value());
-  std::vector<std::string> ids;
+  std::set<std::string> ids;
   for (const auto& rule : *rules) {
-    ids.push_back(rule.id);
+    ids.insert(rule.id);
   }
-  CHECK(ids == std::vector<std::string>{"iban", "payment-card", "bic", "de-tax-id",
-                                        "de-social-security-number", "id-document", "health"});
-}
-
-TEST_CASE("rules::builtin packs never repeat a rule id") {
-  // merge_rules lets a later rule replace one with the same id, which is right for a user's
-  // pack but would silently drop a built-in rule (e.g. a second `health` rule in a pack).
-  std::vector<std::string> ids;
-  for (const waudit::data::EmbeddedFile& file : waudit::data::embedded_files()) {
-    if (file.name.starts_with("locales/")) {
-      continue;
-    }
-    const auto pack = parse_rule_pack(file.content, file.name);
-    REQUIRE_MESSAGE(pack.has_value(), file.name);
-    for (const auto& rule : *pack) {
-      INFO(file.name, ": ", rule.id);
-      CHECK(std::find(ids.begin(), ids.end(), rule.id) == ids.end());
-      ids.push_back(rule.id);
-    }
+  // card-photo is about attachments, not a text rule (media/).
+  for (const char* id : {"iban", "bic", "payment-card", "debt-collection", "id-document",
+                         "de-tax-id", "de-social-security-number", "date-of-birth", "phone", "email",
+                         "address", "health", "special-category", "criminal-record",
+                         "credential"}) {
+    CHECK_MESSAGE(ids.contains(id), id);
   }
 }
 
@@ -119,6 +105,100 @@ TEST_CASE("rules::builtin rules all have a remediation hint") {
     INFO(rule.id);
     CHECK_FALSE(rule.remediation.empty());
   }
+}
+
+namespace {
+
+constexpr const char* kLexiconPack = R"(
+[negation]
+before = ["kein", "nicht"]
+after = ["negativ"]
+
+[[rule]]
+id = "health"
+name = "health-condition"
+category = "special-category"
+description = "d"
+terms = ["krebs", "diabet*"]
+negatable = true
+context.negative = ["sternzeichen"]
+context.scope = "message"
+
+[[rule]]
+id = "health"
+name = "health-code"
+category = "special-category"
+description = "d"
+pattern = '([A-Z][0-9]{2})'
+context.keywords = ["diagnose"]
+context.required = true
+)";
+
+std::string rule_text(const std::string& extra) {
+  return "[[rule]]\nid = \"x\"\ncategory = \"c\"\ndescription = \"d\"\n" + extra;
+}
+
+}  // namespace
+
+TEST_CASE("rules::parse_rule_pack reads lexicon entries that share an id under their own names") {
+  const auto rules = parse_rule_pack(kLexiconPack, "p.toml");
+  REQUIRE(rules.has_value());
+  REQUIRE(rules->size() == 2);
+  const auto& lexicon = (*rules)[0];
+  const auto& code = (*rules)[1];
+  CHECK(lexicon.id == "health");
+  CHECK(lexicon.name == "health-condition");
+  CHECK(lexicon.pattern.find("krebs|diabet") != std::string::npos);
+  CHECK(lexicon.per_message);  // the default for terms
+  CHECK(lexicon.negatable);
+  CHECK(lexicon.negation.before == std::vector<std::string>{"kein", "nicht"});
+  CHECK(lexicon.negation.after == std::vector<std::string>{"negativ"});
+  CHECK(lexicon.negative_keywords == std::vector<std::string>{"sternzeichen"});
+  CHECK(lexicon.context_scope == waudit::rules::ContextScope::message);
+  CHECK(code.name == "health-code");
+  CHECK_FALSE(code.per_message);  // the default for patterns
+  CHECK_FALSE(code.negatable);
+  CHECK(code.negation.before.empty());  // only negatable rules carry the words
+  CHECK(code.context_scope == waudit::rules::ContextScope::message_or_previous);
+}
+
+TEST_CASE("rules::parse_rule_pack names the entry when one name is used twice") {
+  const std::string twice = rule_text("pattern = \"a\"\n") + rule_text("pattern = \"b\"\n");
+  CHECK(parse_rule_pack(twice, "p.toml").error() ==
+        "p.toml: rule name \"x\" is used twice (give entries that share an id a `name`)");
+  const std::string named = rule_text("pattern = \"a\"\n") + rule_text("name = \"y\"\npattern = \"b\"\n");
+  CHECK(parse_rule_pack(named, "p.toml").has_value());
+}
+
+TEST_CASE("rules::parse_rule_pack wants a pattern or terms, and known keys everywhere") {
+  CHECK(parse_rule_pack(rule_text(""), "p.toml").error() ==
+        "p.toml:1: rule needs either `pattern` or `terms`, not both");
+  CHECK(parse_rule_pack(rule_text("pattern = \"a\"\nterms = [\"a\"]\n"), "p.toml").error() ==
+        "p.toml:1: rule needs either `pattern` or `terms`, not both");
+  CHECK(parse_rule_pack(rule_text("terms = [\"kr*bs\"]\n"), "p.toml").error().starts_with(
+      "p.toml:5: bad term \"kr*bs\""));
+  CHECK(parse_rule_pack(rule_text("pattern = \"a\"\ncontext.requird = true\n"), "p.toml").error() ==
+        "p.toml:6: unknown key `requird` in context");
+  CHECK(parse_rule_pack(rule_text("pattern = \"a\"\ncontext.scope = \"chat\"\n"), "p.toml")
+            .error()
+            .starts_with("p.toml:1: unknown context scope \"chat\""));
+  CHECK(parse_rule_pack(rule_text("pattern = \"a\"\nexamples.matches = []\n"), "p.toml").error() ==
+        "p.toml:6: unknown key `matches` in examples");
+  CHECK(parse_rule_pack("[negation]\nbefor = []\n" + rule_text("pattern = \"a\"\n"), "p.toml")
+            .error() == "p.toml:2: unknown key `befor` in negation");
+  CHECK(parse_rule_pack("negaton = 1\n" + rule_text("pattern = \"a\"\n"), "p.toml").error() ==
+        "p.toml:1: unknown key `negaton` in rule pack");
+}
+
+TEST_CASE("rules::load_builtin_rules gives every entry its own name") {
+  const auto rules = waudit::rules::load_builtin_rules();
+  REQUIRE(rules.has_value());
+  std::vector<std::string> names;
+  for (const auto& rule : *rules) {
+    names.push_back(rule.name);
+  }
+  std::sort(names.begin(), names.end());
+  CHECK(std::adjacent_find(names.begin(), names.end()) == names.end());
 }
 
 TEST_SUITE_END();

@@ -30,6 +30,8 @@ TEST_CASE("validate::find_validator finds the validators by name") {
   CHECK(find_validator("de-health-insurance-number")("A000500015"));
   REQUIRE((find_validator("id-document") != nullptr));
   CHECK(find_validator("id-document")("L01X00T471"));
+  REQUIRE((find_validator("pzn") != nullptr));
+  CHECK(find_validator("pzn")("27580899"));
 }
 
 TEST_CASE("validate::find_validator returns nullptr for an unknown name") {
@@ -43,9 +45,10 @@ TEST_CASE("validate::find_validator returns nullptr for an unknown name") {
 
 TEST_CASE("validate::validator_names lists every name sorted") {
   const auto names = validator_names();
-  CHECK(names == std::vector<std::string_view>{"bic", "de-health-insurance-number",
-                                               "de-social-security-number", "de-tax-id", "iban",
-                                               "id-document", "luhn", "payment-card"});
+  CHECK(names == std::vector<std::string_view>{
+                     "bic", "credential-value", "date-of-birth", "de-health-insurance-number",
+                     "de-social-security-number", "de-tax-id", "email", "iban", "id-document",
+                     "luhn", "payment-card", "phone", "pzn"});
   CHECK(std::ranges::is_sorted(names));
   for (const auto name : names) {
     INFO(name);

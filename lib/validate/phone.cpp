@@ -1,0 +1,106 @@
+#include "validate/phone.hpp"
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace waudit::validate {
+
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+// E.164 allows 15 digits; "00" as international prefix adds two.
+constexpr std::size_t kMinDigits = 7;
+constexpr std::size_t kMaxDigits = 17;
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Characters a number may carry: digits, the leading '+', the parentheses of "(030)" and
+// "(0)", and the separators of a contact name's spelling. A '.' or ':' makes it a date or a
+// time, whatever libphonenumber says.
+bool is_phone_character(char c) {
+  return is_digit(c) || c == '+' || c == '(' || c == ')' || c == ' ' || c == '-' || c == '/';
+}
+
+std::string digits_of(std::string_view number) {
+  std::string digits;
+  std::ranges::copy_if(number, std::back_inserter(digits), is_digit);
+  return digits;
+}
+
+int two_digits(std::string_view digits, std::size_t at) {
+  return (digits[at] - '0') * 10 + (digits[at + 1] - '0');
+}
+
+bool is_day_and_month(std::string_view digits) {
+  const int day = two_digits(digits, 0);
+  const int month = two_digits(digits, 2);
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+// "03.07.2023" or "03/07/2023" without its separators: a day, a month and a year of this or
+// the last century. The day can start with 0 as a German area code does.
+bool reads_as_date(std::string_view digits) {
+  if (digits.size() != 8) {
+    return false;
+  }
+  const int century = two_digits(digits, 4);
+  return is_day_and_month(digits) && (century == 19 || century == 20);
+}
+
+bool parse(std::string_view number, const char* region, PhoneNumber& parsed) {
+  const auto* util = PhoneNumberUtil::GetInstance();
+  return util->Parse(std::string(number), region, &parsed) == PhoneNumberUtil::NO_PARSING_ERROR;
+}
+
+bool is_international_number(std::string_view number) {
+  PhoneNumber parsed;
+  const auto* util = PhoneNumberUtil::GetInstance();
+  return parse(number, "DE", parsed) &&
+         util->IsPossibleNumberWithReason(parsed) == PhoneNumberUtil::IS_POSSIBLE;
+}
+
+bool is_valid_in(std::string_view number, const char* region) {
+  PhoneNumber parsed;
+  return parse(number, region, parsed) && PhoneNumberUtil::GetInstance()->IsValidNumber(parsed);
+}
+
+bool is_national_number(std::string_view number) {
+  constexpr std::array kRegions = {"DE", "AT", "CH", "GB"};
+  return std::ranges::any_of(kRegions,
+                             [&](const char* region) { return is_valid_in(number, region); });
+}
+
+bool is_north_american_number(std::string_view digits) {
+  const bool ten = digits.size() == 10 && digits[0] >= '2';
+  const bool eleven = digits.size() == 11 && digits[0] == '1' && digits[1] >= '2';
+  return (ten || eleven) && is_valid_in(digits, "US");
+}
+
+}  // namespace
+
+bool phone(std::string_view number) {
+  if (number.empty() || !std::ranges::all_of(number, is_phone_character)) {
+    return false;
+  }
+  const std::string digits = digits_of(number);
+  if (digits.size() < kMinDigits || digits.size() > kMaxDigits) {
+    return false;
+  }
+  if (number.front() == '+' || digits.starts_with("00")) {
+    return is_international_number(number);
+  }
+  if (digits.front() == '0') {
+    return !reads_as_date(digits) && is_national_number(number);
+  }
+  return is_north_american_number(digits);
+}
+
+}  // namespace waudit::validate
