@@ -4,8 +4,8 @@
 
 _waudit_scan_options="--help --format --output --csv-dialect --show-values --fail-on
   --date-order --jobs --config --quiet --color --rules --fingerprint-key-file --baseline
-  --ignore-file --key-file --timezone --max-entry-size --max-ratio --max-entries --max-depth
-  --max-nested-size --max-line"
+  --ignore-file --key-file --timezone --ocr --ocr-cache --max-entry-size --max-ratio
+  --max-entries --max-depth --max-nested-size --max-line"
 
 # _waudit_words WORDS CURRENT: the words that start with CURRENT.
 _waudit_words() {
@@ -49,6 +49,8 @@ _waudit() {
     --date-order) _waudit_words "dmy mdy ymd auto" "$cur" ;;
     --csv-dialect) _waudit_words "rfc4180 excel-de" "$cur" ;;
     --color) _waudit_words "auto always never" "$cur" ;;
+    --ocr) _waudit_words "off auto on" "$cur" ;;
+    --ocr-cache) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
     --timezone) _waudit_zones "$cur" ;;
     -j | --jobs | --max-entry-size | --max-ratio | --max-entries | --max-depth | \
       --max-nested-size | --max-line) ;;  # a number: nothing to offer

@@ -7,6 +7,7 @@
 #include "report/mask.hpp"
 #include "text/line_reader.hpp"
 #include "text/utf8.hpp"
+#include "text/value_normalize.hpp"
 
 #include <fmt/format.h>
 
@@ -44,6 +45,19 @@ std::pair<std::uint64_t, std::uint64_t> locate(const chat::Message& message, std
           first_column + text::count_code_points(before.substr(line_start))};
 }
 
+// The first entry of rule `id`, if it is loaded (a configuration may switch it off).
+std::optional<std::size_t> first_rule(const detect::Detector& detector, std::string_view id) {
+  const auto& rules = detector.rules();
+  const auto found = std::find_if(rules.begin(), rules.end(),
+                                  [&](const rules::Rule& rule) { return rule.id == id; });
+  return found == rules.end() ? std::nullopt
+                              : std::optional<std::size_t>(found - rules.begin());
+}
+
+// A chat has a few senders, a hostile file may invent one per line: past this many distinct
+// names, new ones are no longer checked.
+constexpr std::size_t kMaxSendersChecked = 10000;
+
 class ChatScanner {
  public:
   ChatScanner(const Origin& origin, const std::string& chat, const ScanSettings& settings)
@@ -63,6 +77,7 @@ class ChatScanner {
     for (const detect::Detection& detection : detections_) {
       pending_.push_back(make_pending(message, detection));
     }
+    note_sender(message);
     previous_text_.assign(message.text);
     photos_.add(message);  // card-photo: words around photos, with media or without
     if (!message.attachment.empty()) {
@@ -87,6 +102,7 @@ class ChatScanner {
 
  private:
   PendingFinding make_pending(const chat::Message& message, const detect::Detection& detection);
+  void note_sender(const chat::Message& message);
   void note_reference(const chat::Message& message);
   void add_photo_findings();
 
@@ -100,8 +116,45 @@ class ChatScanner {
   std::vector<std::string> errors_;
   std::vector<PendingReference> references_;
   std::unordered_set<std::string> referenced_names_;
+  std::unordered_set<std::string> senders_;  // names already checked for a phone number
+  std::optional<std::size_t> phone_rule_ = first_rule(settings_.detector, "phone");
   media::CaptionWindow photos_{media::EvidenceWords::builtin()};
 };
+
+// An unsaved contact's messages carry its phone number as the sender name. That is participant
+// metadata: one `phone` finding per chat and number, at the sender of its first message, not
+// one per message (issue #4).
+void ChatScanner::note_sender(const chat::Message& message) {
+  if (!phone_rule_ || message.sender.empty() || senders_.size() >= kMaxSendersChecked ||
+      !senders_.emplace(message.sender).second) {
+    return;
+  }
+  const rules::Rule& rule = settings_.detector.rules()[*phone_rule_];
+  detect::Detection detection;
+  detection.rule_index = *phone_rule_;
+  detection.normalized = text::normalize_value(message.sender);
+  if (rule.validator == nullptr || !rule.validator(detection.normalized)) {
+    return;
+  }
+  if (settings_.detector.is_allowed(detection.normalized)) {
+    ++allowlisted_;
+    return;
+  }
+  detection.confidence = 0.95;  // a validated number, and the app shows it as a person
+  PendingFinding pending;
+  pending.finding = finding_of(settings_, detection, message.sender);
+  pending.finding.location = report::Location{
+      origin_.path,
+      origin_.entry.empty() ? std::nullopt : std::optional<std::string>(origin_.entry),
+      message.first_line, message.sender_column};
+  pending.finding.chat = chat_;
+  pending.finding.sender = std::string(message.sender);
+  pending.normalized = std::move(detection.normalized);
+  if (message.kind != chat::MessageKind::headless) {
+    pending.written_time = std::pair{message.date, message.time};
+  }
+  pending_.push_back(std::move(pending));
+}
 
 // Keeps the first message naming each media file, in bounded memory.
 void ChatScanner::note_reference(const chat::Message& message) {

@@ -46,6 +46,7 @@ struct Message {
   bool edited = false;            // the body ended with the edited-message suffix
   std::uint64_t first_line = 0;   // 1-based line of the file where the message starts
   std::uint64_t body_column = 1;  // 1-based code-point column of text[0] in first_line
+  std::uint64_t sender_column = 0;  // 1-based code-point column of the sender; 0: no sender
   std::string_view attachment;    // media file name when the message references one
   // Byte range in `text` that is the attachment reference itself (not the caption);
   // detectors skip it, since a media file name is metadata, not content.

@@ -54,6 +54,9 @@ class Detector {
   // once.
   std::size_t scan(const ScanText& input, std::vector<Detection>& out) const;
 
+  // Whether a value (after text::normalize_value) is one the user allowed.
+  bool is_allowed(std::string_view normalized) const { return allowed_.contains(normalized); }
+
  private:
   Detector(std::vector<rules::Rule> rules, Scanner scanner);
   bool accept(const Span& span, const ScanText& input, Detection& detection) const;

@@ -14,9 +14,13 @@ namespace {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-// E.164 allows 15 digits; "00" as international prefix adds two.
+// E.164 allows 15 digits; "00" as international prefix adds two. A German number with its
+// trunk 0 has 9 to 13 digits today ("0621 12345", "06221 1234-5678"); shorter ones are the
+// tails of other numbers ("02 160569" of a pension insurance number).
 constexpr std::size_t kMinDigits = 7;
 constexpr std::size_t kMaxDigits = 17;
+constexpr std::size_t kMinNationalDigits = 9;
+constexpr std::size_t kMaxNationalDigits = 13;
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -39,20 +43,21 @@ int two_digits(std::string_view digits, std::size_t at) {
   return (digits[at] - '0') * 10 + (digits[at + 1] - '0');
 }
 
-bool is_day_and_month(std::string_view digits) {
-  const int day = two_digits(digits, 0);
-  const int month = two_digits(digits, 2);
+bool is_day_and_month(int day, int month) {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
-// "03.07.2023" or "03/07/2023" without its separators: a day, a month and a year of this or
-// the last century. The day can start with 0 as a German area code does.
+// "03.07.2023" or "07/03/2023" without its separators: a day and a month (either order) and
+// a year of this or the last century. The day can start with 0 as a German area code does.
 bool reads_as_date(std::string_view digits) {
   if (digits.size() != 8) {
     return false;
   }
+  const int first = two_digits(digits, 0);
+  const int second = two_digits(digits, 2);
   const int century = two_digits(digits, 4);
-  return is_day_and_month(digits) && (century == 19 || century == 20);
+  return (is_day_and_month(first, second) || is_day_and_month(second, first)) &&
+         (century == 19 || century == 20);
 }
 
 bool parse(std::string_view number, const char* region, PhoneNumber& parsed) {
@@ -98,7 +103,8 @@ bool phone(std::string_view number) {
     return is_international_number(number);
   }
   if (digits.front() == '0') {
-    return !reads_as_date(digits) && is_national_number(number);
+    return digits.size() >= kMinNationalDigits && digits.size() <= kMaxNationalDigits &&
+           !reads_as_date(digits) && is_national_number(number);
   }
   return is_north_american_number(digits);
 }

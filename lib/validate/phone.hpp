@@ -12,9 +12,10 @@ namespace waudit::validate {
 //   - it carries a country code (+ or 00) and has a length that country's plan allows
 //     (IsPossibleNumber: also the reserved drama and test ranges, which are phone numbers to
 //     a reader even though IsValidNumber rejects them), or
-//   - it starts with the trunk prefix 0 and is a valid number in DE, AT, CH or GB, or
+//   - it starts with the trunk prefix 0, has 9 to 13 digits and is a valid number in DE, AT,
+//     CH or GB, or
 //   - it is a valid North American number of 10 digits (11 with the leading 1).
-// Values that read as a date (DDMMYYYY, DDMMYY) are rejected: German numbering is open enough
+// Values that read as a date (DDMMYYYY, MMDDYYYY) are rejected: German numbering is open enough
 // that libphonenumber accepts them (libphonenumber issue #708).
 bool phone(std::string_view number);
 

@@ -95,10 +95,9 @@ def split_messages(template):
 class ChatWriter:
     """Accumulates the lines of one export file and the labels that point into it."""
 
-    def __init__(self, file_name, layout, rng):
+    def __init__(self, file_name, layout):
         self.file_name = file_name
         self.layout = layout
-        self.rng = rng
         self.lines = []
         self.labels = []
         self.first_line_of_sender = {}
@@ -195,30 +194,35 @@ class CorpusGenerator:
 
     def write_chat(self, name, plan):
         rng = self.rng
-        writer = ChatWriter(name, plan.layout, rng)
+        writer = ChatWriter(name, plan.layout)
         when = datetime.datetime(rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(1, 28),
                                  rng.randint(7, 11), rng.randint(0, 59), rng.randint(0, 59))
         self.open_chat(writer, plan, when)
         for _ in range(rng.randint(180, 300)):
             when = self.later(when)
-            kind = rng.random()
-            if kind < POSITIVE_SHARE:
-                rule = self.next_rule(plan.language)
-                template = rng.choice(PHRASES[plan.language].POSITIVES[rule])
-                kind = "positive"
-            elif kind < POSITIVE_SHARE + NEGATIVE_SHARE:
-                template = rng.choice(PHRASES[plan.language].NEGATIVES)
-                kind = "hard negative"
-            elif kind < POSITIVE_SHARE + NEGATIVE_SHARE + SPECIAL_SHARE:
+            kind, template = self.pick_template(plan)
+            if template is None:
                 self.special_line(writer, plan, when)
                 continue
-            else:
-                filler = PHRASES[plan.language].FILLER
-                template = rng.choice(filler["common"] + filler[plan.domain])
-                kind = "filler"
             self.message_counts[kind] = self.message_counts.get(kind, 0) + 1
             when = self.write_template(writer, plan, when, template)
         return writer
+
+    def pick_template(self, plan):
+        """(kind, template) for the next message; template None means a media, deleted,
+        missed-call or group line."""
+        phrases = PHRASES[plan.language]
+        draw = self.rng.random()
+        if draw < POSITIVE_SHARE:
+            rule = self.next_rule(plan.language)
+            return "positive", self.rng.choice(phrases.POSITIVES[rule])
+        draw -= POSITIVE_SHARE
+        if draw < NEGATIVE_SHARE:
+            return "hard negative", self.rng.choice(phrases.NEGATIVES)
+        draw -= NEGATIVE_SHARE
+        if draw < SPECIAL_SHARE:
+            return "special", None
+        return "filler", self.rng.choice(phrases.FILLER["common"] + phrases.FILLER[plan.domain])
 
     def open_chat(self, writer, plan, when):
         language = plan.language
@@ -294,13 +298,22 @@ def generate(out_dir):
         name = writer.file_name
         with open(os.path.join(corpus_dir, name), "w", encoding="utf-8", newline="") as out:
             out.write(writer.text())
+        writer.labels.extend(sender_phone_labels(writer, plan))
+        check_labels_point_at_values(writer)
         labels.extend(writer.labels)
-        labels.extend(sender_phone_labels(writer, plan))
     labels.sort(key=lambda label: (label["file"], label["line"], label["rule"], label["value"]))
     with open(os.path.join(out_dir, "labels.jsonl"), "w", encoding="utf-8", newline="\n") as out:
         for label in labels:
             out.write(json.dumps(label, ensure_ascii=False, sort_keys=False) + "\n")
     return labels, generator.message_counts
+
+
+def check_labels_point_at_values(writer):
+    """Guards the line arithmetic: each label's value (its first line) is on its line."""
+    lines = writer.lines
+    for label in writer.labels:
+        line = lines[label["line"] - 1].replace("\u202a", "").replace("\u202c", "")
+        assert label["value"].split("\n")[0] in line, (writer.file_name, label)
 
 
 def differences(expected_dir, actual_dir):

@@ -165,7 +165,8 @@ class GoldenFiles(unittest.TestCase):
         """A golden file that no test writes any more (a format renamed) must go; the update
         removes it."""
         expected = {f"{scan}.{suffix}" for scan in ("samples", "comparison") for suffix in FORMATS}
-        present = {name for name in os.listdir(GOLDEN) if name != "README.md"}
+        present = {name for name in os.listdir(GOLDEN)
+                   if not name.startswith(".") and name != "README.md"}
         if UPDATE:
             for name in present - expected:
                 os.remove(os.path.join(GOLDEN, name))

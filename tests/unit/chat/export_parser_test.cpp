@@ -27,6 +27,7 @@ struct Seen {
   std::string text;
   std::uint64_t first_line = 0;
   std::uint64_t body_column = 0;
+  std::uint64_t sender_column = 0;
   std::string attachment;
   std::size_t attachment_begin = 0;
   std::size_t attachment_end = 0;
@@ -68,7 +69,7 @@ Parsed parse(std::string_view file, std::size_t max_message = ExportParser::kDef
         parsed.messages.push_back(
             Seen{message.kind, message.content, message.edited, std::string(message.sender),
                  std::string(message.text), message.first_line, message.body_column,
-                 std::string(message.attachment), message.attachment_begin, message.attachment_end,
+                 message.sender_column, std::string(message.attachment), message.attachment_begin, message.attachment_end,
                  message.time.hour, message.time.minute, message.date.first});
       },
       max_message);
@@ -116,6 +117,7 @@ TEST_CASE("chat::ExportParser joins continuation lines into one message") {
   CHECK(first.text == "Hallo\nzweite Zeile\n\ndritte");
   CHECK(first.first_line == 1);
   CHECK(first.body_column == 24);
+  CHECK(first.sender_column == 19);
   CHECK(first.hour == 14);
   CHECK(first.minute == 3);
   const Seen& second = parsed.messages[1];
@@ -123,6 +125,7 @@ TEST_CASE("chat::ExportParser joins continuation lines into one message") {
   CHECK(second.text == "Ok");
   CHECK(second.first_line == 5);
   CHECK(second.body_column == 27);
+  CHECK(second.sender_column == 19);  // "Jürgen": columns count code points
   CHECK(second.minute == 5);
 }
 
@@ -135,6 +138,7 @@ TEST_CASE("chat::ExportParser reads English Android and iOS exports") {
   CHECK(android.messages[0].text == "See you at 8");
   CHECK(android.messages[0].hour == 19);
   CHECK(android.messages[0].body_column == 29);
+  CHECK(android.messages[0].sender_column == 19);
   const auto ios = parse(
       "[3/27/22, 21:41:35] Elon Musk: Hi\r\n"
       "[3/27/22, 21:41:40] Anna: Hello\n"
@@ -169,6 +173,7 @@ TEST_CASE("chat::ExportParser marks notices without author as system") {
       "ge\u00E4ndert\n");
   REQUIRE(parsed.messages.size() == 3);
   CHECK(parsed.messages[0].kind == MessageKind::system);
+  CHECK(parsed.messages[0].sender_column == 0);
   CHECK(parsed.messages[0].sender == "");
   CHECK(parsed.messages[0].body_column == 19);
   CHECK(parsed.messages[1].kind == MessageKind::system);

@@ -75,6 +75,7 @@ TEST_CASE("validate::phone rejects dates typed without their dots") {
   CHECK_FALSE(phone("05101986"));
   CHECK_FALSE(phone("03072023"));
   CHECK_FALSE(phone("31121999"));
+  CHECK_FALSE(phone("04281951"));  // 04/28/1951, month first
   CHECK_FALSE(phone("05.10.1986"));
   CHECK_FALSE(phone("03.07-17.07.15"));
   CHECK_FALSE(phone("14:03"));
@@ -84,6 +85,8 @@ TEST_CASE("validate::phone rejects what is too short, too long or not a number")
   CHECK_FALSE(phone(""));
   CHECK_FALSE(phone("+"));
   CHECK_FALSE(phone("030123"));               // 6 digits
+  CHECK_FALSE(phone("02160569"));             // 8 digits: the tail of a pension insurance number
+  CHECK_FALSE(phone("02823768586090"));       // 14 digits with trunk 0
   CHECK_FALSE(phone("+4930"));                // country and area code only
   CHECK_FALSE(phone("+491512345678901234"));  // more than E.164 allows
   CHECK_FALSE(phone("1234567"));              // no trunk 0, no country code, not North American
