@@ -64,9 +64,10 @@ void write_text_list(const std::vector<rules::Rule>& rules, std::ostream& out) {
 }
 
 std::vector<std::string> values_found(const detect::Detector& detector, const std::string& id,
-                                      const std::string& text) {
+                                      const rules::Example& example) {
+  const std::string& text = example.text;
   std::vector<detect::Detection> detections;
-  detector.scan(detect::ScanText{text, 0, 0, ""}, detections);
+  detector.scan(detect::ScanText{text, 0, 0, example.previous}, detections);
   std::vector<std::string> values;
   for (const detect::Detection& detection : detections) {
     if (detector.rules()[detection.rule_index].id == id) {
@@ -97,7 +98,7 @@ void check_rule(const detect::Detector& detector, const rules::Rule& rule,
                 std::vector<std::string>& failures) {
   const std::string prefix = fmt::format("{}: rule {}", rule.source, rule.name);
   for (const rules::Example& example : rule.must_match) {
-    const auto values = values_found(detector, rule.id, example.text);
+    const auto values = values_found(detector, rule.id, example);
     const bool holds = values.size() == 1 && (example.value.empty() || values[0] == example.value);
     if (!holds) {
       failures.push_back(fmt::format("{}: match example \"{}\" should give {}, gives {}", prefix,
@@ -109,7 +110,7 @@ void check_rule(const detect::Detector& detector, const rules::Rule& rule,
     }
   }
   for (const rules::Example& example : rule.must_not_match) {
-    const auto values = values_found(detector, rule.id, example.text);
+    const auto values = values_found(detector, rule.id, example);
     if (!values.empty()) {
       failures.push_back(fmt::format("{}: no_match example \"{}\" gives {}", prefix,
                                      one_line(example.text), quoted_list(values)));

@@ -22,6 +22,7 @@ Severity lowered(Severity severity);
 struct Example {
   std::string text;   // a message body
   std::string value;  // for `match`: the exact value the rule must report (empty: any)
+  std::string previous;  // the message before, for rules whose context is there
 };
 
 // Where a rule looks for its context keywords: the message of the value, the one before it

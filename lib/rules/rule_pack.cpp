@@ -29,6 +29,7 @@ const KeySet kContextKeys{"keywords", "required", "negative", "scope"};
 const KeySet kExampleKeys{"match", "no_match"};
 const KeySet kNegationKeys{"before", "after"};
 const KeySet kPackKeys{"rule", "negation"};
+const KeySet kExampleFields{"text", "value", "previous"};
 
 std::string where(std::string_view source, const toml::node& node) {
   return fmt::format("{}:{}", source, node.source().begin.line);
@@ -65,8 +66,8 @@ tl::expected<std::vector<std::string>, Error> string_list(
   return out;
 }
 
-// An example is a message text, or a table {text = "...", value = "..."} naming the exact
-// value the rule must report in it.
+// An example is a message text, or a table {text = "...", value = "...", previous = "..."}
+// naming the exact value the rule must report in it, and the message before it.
 tl::expected<std::vector<Example>, Error> examples(const toml::node_view<const toml::node>& node,
                                                    std::string_view source) {
   std::vector<Example> out;
@@ -79,10 +80,19 @@ tl::expected<std::vector<Example>, Error> examples(const toml::node_view<const t
   }
   for (const toml::node& item : *array) {
     if (const auto text = item.value<std::string>()) {
-      out.push_back(Example{*text, ""});
+      out.push_back(Example{*text, "", ""});
     } else if (const toml::table* table = item.as_table()) {
+      const auto unknown = std::find_if(table->begin(), table->end(), [](const auto& entry) {
+        return !kExampleFields.contains(entry.first.str());
+      });
+      if (unknown != table->end() || !(*table)["text"].is_string()) {
+        return tl::unexpected(fmt::format(
+            "{}: an example table has `text` and optionally `value` and `previous`, nothing else",
+            where(source, item)));
+      }
       out.push_back(Example{(*table)["text"].value_or(std::string()),
-                            (*table)["value"].value_or(std::string())});
+                            (*table)["value"].value_or(std::string()),
+                            (*table)["previous"].value_or(std::string())});
     } else {
       return tl::unexpected(
           fmt::format("{}: example must be a string or a table", where(source, item)));

@@ -148,7 +148,7 @@ TEST_CASE("rules::parse_rule_pack reads lexicon entries that share an id under t
   const auto& code = (*rules)[1];
   CHECK(lexicon.id == "health");
   CHECK(lexicon.name == "health-condition");
-  CHECK(lexicon.pattern.find("krebs|diabet") != std::string::npos);
+  CHECK(lexicon.pattern.find("(?:krebs)|(?:diabet)") != std::string::npos);
   CHECK(lexicon.per_message);  // the default for terms
   CHECK(lexicon.negatable);
   CHECK(lexicon.negation.before == std::vector<std::string>{"kein", "nicht"});
@@ -184,6 +184,15 @@ TEST_CASE("rules::parse_rule_pack wants a pattern or terms, and known keys every
             .starts_with("p.toml:1: unknown context scope \"chat\""));
   CHECK(parse_rule_pack(rule_text("pattern = \"a\"\nexamples.matches = []\n"), "p.toml").error() ==
         "p.toml:6: unknown key `matches` in examples");
+  CHECK(parse_rule_pack(rule_text("pattern = \"a\"\nexamples.match = [{ txt = \"a\" }]\n"), "p.toml")
+            .error() ==
+        "p.toml:6: an example table has `text` and optionally `value` and `previous`, nothing "
+        "else");
+  const auto previous = parse_rule_pack(
+      rule_text("pattern = \"a\"\nexamples.match = [{ previous = \"PIN?\", text = \"a\" }]\n"),
+      "p.toml");
+  REQUIRE(previous.has_value());
+  CHECK(previous->front().must_match.front().previous == "PIN?");
   CHECK(parse_rule_pack("[negation]\nbefor = []\n" + rule_text("pattern = \"a\"\n"), "p.toml")
             .error() == "p.toml:2: unknown key `befor` in negation");
   CHECK(parse_rule_pack("negaton = 1\n" + rule_text("pattern = \"a\"\n"), "p.toml").error() ==
