@@ -1,6 +1,7 @@
 #include "audit/chat_scan.hpp"
 
 #include "chat/export_parser.hpp"
+#include "detect/previous_messages.hpp"
 #include "media/caption_window.hpp"
 #include "media/card_photo.hpp"
 #include "report/fingerprint.hpp"
@@ -72,13 +73,14 @@ class ChatScanner {
     // message.text at all (chat::Message cuts it off).
     allowlisted_ +=
         settings_.detector.scan(detect::ScanText{message.text, message.attachment_begin,
-                                                 message.attachment_end, previous_text_},
+                                                 message.attachment_end, previous_.text(),
+                                                 previous_.latest()},
                                 detections_);
     for (const detect::Detection& detection : detections_) {
       pending_.push_back(make_pending(message, detection));
     }
     note_sender(message);
-    previous_text_.assign(message.text);
+    previous_.add(message.text);
     photos_.add(message);  // card-photo: words around photos, with media or without
     if (!message.attachment.empty()) {
       note_reference(message);
@@ -112,7 +114,7 @@ class ChatScanner {
   std::vector<detect::Detection> detections_;
   std::vector<PendingFinding> pending_;
   std::uint64_t allowlisted_ = 0;
-  std::string previous_text_;
+  detect::PreviousMessages previous_;
   std::vector<std::string> errors_;
   std::vector<PendingReference> references_;
   std::unordered_set<std::string> referenced_names_;

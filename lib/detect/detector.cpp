@@ -137,7 +137,8 @@ bool Detector::has_context(std::size_t rule_index, const ScanText& input) const 
     case rules::ContextScope::message:
       return scanner_.has_context(rule_index, input.text);
     case rules::ContextScope::previous:
-      return scanner_.has_context(rule_index, input.previous);
+      return scanner_.has_context(
+          rule_index, input.latest_previous.empty() ? input.previous : input.latest_previous);
     case rules::ContextScope::message_or_previous:
       break;
   }

@@ -30,12 +30,15 @@ struct Detection {
 inline constexpr double kDefaultMinConfidence = 0.5;
 
 // What to scan: the message text, the part of it to leave out (an attachment reference),
-// and the text of the message before it, for context only.
+// and the text of the messages before it, for context only.
 struct ScanText {
   std::string_view text;
   std::size_t skip_begin = 0;
   std::size_t skip_end = 0;
-  std::string_view previous;
+  std::string_view previous;  // the one or two messages before
+  // The message just before, for rules with context scope "previous" (a value typed alone
+  // after "WLAN-Passwort?"); empty: `previous` is that message.
+  std::string_view latest_previous{};
 };
 
 class Detector {
