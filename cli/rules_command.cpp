@@ -70,8 +70,9 @@ std::function<int()> add_rules_command(CLI::App& app) {
   rules->add_option("--format", arguments->format, "Output format of the list: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  rules->add_option("--rules", arguments->rule_files,
-                    "Add a rule pack (TOML) to the list; a rule with a built-in name replaces it")
+  rules
+      ->add_option("--rules", arguments->rule_files,
+                   "Add a rule pack (TOML) to the list; a rule with a built-in name replaces it")
       ->check(CLI::ExistingFile);
   CLI::App* check = rules->add_subcommand(
       "check", "Load rule packs, compile their patterns and run their match/no_match examples");

@@ -56,6 +56,8 @@ constexpr const char* kScanFooter =
     "  waudit scan exports/\n"
     "  waudit scan --format json --output report.json 'WhatsApp Chat mit Max.txt'\n"
     "  waudit scan --output json=report.json --output csv=findings.csv exports/\n"
+    "  waudit scan --output sarif=waudit.sarif --output xlsx=findings.xlsx exports/\n"
+    "  waudit scan --baseline last-month.json --output json=this-month.json exports/\n"
     "  waudit scan --fail-on high --rules company.toml exports/\n"
     "  waudit scan --config audit.toml --quiet exports/\n"
     "  waudit scan --color always exports/ | less -R\n"

@@ -4,8 +4,8 @@
 
 _waudit_scan_options="--help --format --output --csv-dialect --show-values --fail-on
   --date-order --jobs --config --quiet --color --rules --fingerprint-key-file --baseline
-  --ignore-file --key-file --timezone --ocr --ocr-cache --max-entry-size --max-ratio
-  --max-entries --max-depth --max-nested-size --max-line"
+  --ignore-file --key-file --timezone --ocr --ocr-cache --min-confidence --max-entry-size
+  --max-ratio --max-entries --max-depth --max-nested-size --max-line"
 
 # _waudit_words WORDS CURRENT: the words that start with CURRENT.
 _waudit_words() {
@@ -39,10 +39,37 @@ _waudit() {
     prev=${COMP_WORDS[COMP_CWORD - 2]}
   fi
   if ((COMP_CWORD == 1)); then
-    _waudit_words "scan --help --version" "$cur"
+    _waudit_words "scan rules --help --version" "$cur"
     return
   fi
-  [[ ${COMP_WORDS[1]} == scan ]] || return
+  case ${COMP_WORDS[1]} in
+    scan) _waudit_scan "$cur" "$prev" ;;
+    rules) _waudit_rules "$cur" "$prev" ;;
+  esac
+}
+
+# _waudit_rules CURRENT PREVIOUS: `waudit rules [--format F] [--rules PACK]` and
+# `waudit rules check PACK...`.
+_waudit_rules() {
+  local cur=$1 prev=$2
+  case $prev in
+    --format) _waudit_words "text json" "$cur" ;;
+    --rules) _waudit_files "$cur" ;;
+    *)
+      if [[ $cur == -* ]]; then
+        _waudit_words "--help --format --rules" "$cur"
+      elif [[ " ${COMP_WORDS[*]:2:COMP_CWORD-2} " == *" check "* ]]; then
+        _waudit_files "$cur"
+      else
+        _waudit_words "check" "$cur"
+      fi
+      ;;
+  esac
+}
+
+# _waudit_scan CURRENT PREVIOUS: the options of scan, their values, and the inputs.
+_waudit_scan() {
+  local cur=$1 prev=$2
   case $prev in
     -f | --format) _waudit_words "text json jsonl csv sarif xlsx" "$cur" ;;
     --fail-on) _waudit_words "info low medium high critical never" "$cur" ;;
@@ -52,8 +79,8 @@ _waudit() {
     --ocr) _waudit_words "off auto on" "$cur" ;;
     --ocr-cache) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
     --timezone) _waudit_zones "$cur" ;;
-    -j | --jobs | --max-entry-size | --max-ratio | --max-entries | --max-depth | \
-      --max-nested-size | --max-line) ;;  # a number: nothing to offer
+    -j | --jobs | --min-confidence | --max-entry-size | --max-ratio | --max-entries | \
+      --max-depth | --max-nested-size | --max-line) ;;  # a number: nothing to offer
     -o | --output | --config | --rules | --fingerprint-key-file | --baseline | \
       --ignore-file | --key-file) _waudit_files "$cur" ;;
     *)

@@ -111,6 +111,14 @@ media::BatchOptions batch_options(const ScanRequest& request) {
   return options;
 }
 
+void add_to_counts(const media::ImageEvidence& evidence, report::InputReport::OcrCounts& counts) {
+  const bool read = evidence.outcome == media::ImageEvidence::Outcome::read;
+  counts.cached += evidence.cached ? 1 : 0;
+  counts.read += read && !evidence.cached ? 1 : 0;
+  counts.skipped += evidence.outcome == media::ImageEvidence::Outcome::too_small ? 1 : 0;
+  counts.milliseconds += static_cast<std::uint64_t>(evidence.ocr_time.count());
+}
+
 media::ShowNumbers show_numbers(const ScanRequest& request) {
   return request.show_values == ShowValues::yes ? media::ShowNumbers::unmasked
                                                 : media::ShowNumbers::masked;
@@ -165,6 +173,7 @@ class ArchiveScan {
   void resolve_references(input::MediaIndex& index);
   void scan_card(const input::ZipEntry& entry, std::size_t media_index);
   void scan_photos(const std::vector<const input::ZipEntry*>& media);
+  void report_ocr_time(const report::InputReport::OcrCounts& counts) const;
   void judge_photo(const input::ZipEntry& entry, std::size_t media_index,
                    const media::ImageEvidence& evidence);
   void list_media(const input::MediaIndex& index);
@@ -331,7 +340,8 @@ void ArchiveScan::scan_photos(const std::vector<const input::ZipEntry*>& media) 
       photos.push_back(i);
     }
   }
-  if (photos.empty() || request.ocr == OcrMode::off) {
+  // Images of an archive without a chat text are no chat's media: it is no export.
+  if (photos.empty() || chats_.empty() || request.ocr == OcrMode::off) {
     return;
   }
   std::vector<std::optional<tl::expected<media::ImageEvidence, Problem>>> results(photos.size());
@@ -364,13 +374,21 @@ void ArchiveScan::scan_photos(const std::vector<const input::ZipEntry*>& media) 
         no_ocr(evidence.no_ocr_reason, request);
       }
     }
-    counts.cached += evidence.cached ? 1 : 0;
-    counts.skipped += evidence.outcome == media::ImageEvidence::Outcome::too_small ? 1 : 0;
-    counts.read +=
-        !evidence.cached && evidence.outcome == media::ImageEvidence::Outcome::read ? 1 : 0;
-    counts.milliseconds += static_cast<std::uint64_t>(evidence.ocr_time.count());
+    add_to_counts(evidence, counts);
     judge_photo(*media[photos[k]], photos[k], evidence);
   }
+  report_ocr_time(counts);
+}
+
+// How long OCR took, and how much the cache saved: on standard error, since it differs from
+// run to run and the reports must not.
+void ArchiveScan::report_ocr_time(const report::InputReport::OcrCounts& counts) const {
+  if (settings_.request.verbosity == Verbosity::quiet || counts.read + counts.cached == 0) {
+    return;
+  }
+  fmt::print(stderr, "waudit: notice: {}: OCR read {} photos ({} from the cache) in {:.1f} s\n",
+             result_.report.path, counts.read + counts.cached, counts.cached,
+             static_cast<double>(counts.milliseconds) / 1000.0);
 }
 
 // One card-photo finding per photo: at the message that sent it, replacing the finding the
@@ -388,10 +406,12 @@ void ArchiveScan::judge_photo(const input::ZipEntry& entry, std::size_t media_in
   report::Finding finding;
   if (reference != nullptr) {
     const ScannedChat& chat = *sender->second.chat;
-    std::erase_if(result_.findings, [&](const report::Finding& old) {
-      return old.rule == "card-photo" && old.location.entry == chat.entry &&
-             old.location.line == reference->line;
-    });
+    if (!reference->words.empty()) {  // only then did the chat words alone give a finding
+      std::erase_if(result_.findings, [&](const report::Finding& old) {
+        return old.rule == "card-photo" && old.location.entry == chat.entry &&
+               old.location.line == reference->line;
+      });
+    }
     finding.location =
         report::Location{file_.display_path, chat.entry, reference->line, reference->column};
     finding.chat = chat.name;

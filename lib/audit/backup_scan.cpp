@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -469,10 +470,18 @@ void scan_encrypted_file(const input::InputFile& file, const ScanSettings& setti
                    : tl::expected<std::filesystem::path, Problem>(tl::unexpect, directory.error());
   auto decrypted =
       plain ? input::decrypt_backup(file.path, *header, settings.request.backup_keys, *plain)
-            : tl::expected<void, Problem>(tl::unexpect, plain.error());
+            : tl::expected<input::DecryptedBackup, Problem>(tl::unexpect, plain.error());
   input::StoreOptions options;
   if (decrypted) {
     options.contacts = decrypt_contacts(file, settings, *directory);
+  }
+  if (decrypted && !decrypted->checksum_ok) {
+    // The evidence was changed, if harmlessly: an error, but the database is still scanned.
+    report_error(origin,
+                 Problem{"MD5 checksum does not match: the file was changed after WhatsApp wrote "
+                         "it (its encrypted data checked out and was scanned)",
+                         std::nullopt},
+                 settings, result);
   }
   auto store = decrypted ? input::open_store(*plain, options)
                          : tl::expected<input::OpenStore, Problem>(tl::unexpect, decrypted.error());

@@ -51,8 +51,7 @@ std::optional<std::size_t> first_rule(const detect::Detector& detector, std::str
   const auto& rules = detector.rules();
   const auto found = std::find_if(rules.begin(), rules.end(),
                                   [&](const rules::Rule& rule) { return rule.id == id; });
-  return found == rules.end() ? std::nullopt
-                              : std::optional<std::size_t>(found - rules.begin());
+  return found == rules.end() ? std::nullopt : std::optional<std::size_t>(found - rules.begin());
 }
 
 // A chat has a few senders, a hostile file may invent one per line: past this many distinct
@@ -68,16 +67,20 @@ class ChatScanner {
     detections_.clear();
     // System notices are scanned like any message: their wording is fixed, but they embed
     // names and phone numbers ("+49 170 ... changed to +49 171 ..."), and the fixed words
-    // hold nothing a detector matches. What WhatsApp adds to a user's text is not scanned:
+    // hold nothing a detector matches. A number in a notice is a participant's, reported
+    // once per chat like a sender's number. What WhatsApp adds to a user's text is not scanned:
     // the attachment reference is skipped here, and the edited-message suffix is not part of
     // message.text at all (chat::Message cuts it off).
-    allowlisted_ +=
-        settings_.detector.scan(detect::ScanText{message.text, message.attachment_begin,
-                                                 message.attachment_end, previous_.text(),
-                                                 previous_.latest()},
-                                detections_);
+    allowlisted_ += settings_.detector.scan(
+        detect::ScanText{message.text, message.attachment_begin, message.attachment_end,
+                         previous_.text(), previous_.latest()},
+        detections_);
     for (const detect::Detection& detection : detections_) {
-      pending_.push_back(make_pending(message, detection));
+      const bool notice_number = message.kind == chat::MessageKind::system &&
+                                 settings_.detector.rules()[detection.rule_index].id == "phone";
+      if (!notice_number || first_mention_of_number(detection.normalized)) {
+        pending_.push_back(make_pending(message, detection));
+      }
     }
     note_sender(message);
     previous_.add(message.text);
@@ -105,6 +108,7 @@ class ChatScanner {
  private:
   PendingFinding make_pending(const chat::Message& message, const detect::Detection& detection);
   void note_sender(const chat::Message& message);
+  bool first_mention_of_number(const std::string& normalized);
   void note_reference(const chat::Message& message);
   void add_photo_findings();
 
@@ -118,7 +122,8 @@ class ChatScanner {
   std::vector<std::string> errors_;
   std::vector<PendingReference> references_;
   std::unordered_set<std::string> referenced_names_;
-  std::unordered_set<std::string> senders_;  // names already checked for a phone number
+  std::unordered_set<std::string> senders_;              // names already checked for a phone number
+  std::unordered_set<std::string> participant_numbers_;  // normalized, reported once per chat
   std::optional<std::size_t> phone_rule_ = first_rule(settings_.detector, "phone");
   media::CaptionWindow photos_{media::EvidenceWords::builtin()};
 };
@@ -135,7 +140,8 @@ void ChatScanner::note_sender(const chat::Message& message) {
   detect::Detection detection;
   detection.rule_index = *phone_rule_;
   detection.normalized = text::normalize_value(message.sender);
-  if (rule.validator == nullptr || !rule.validator(detection.normalized)) {
+  if (rule.validator == nullptr || !rule.validator(detection.normalized) ||
+      !first_mention_of_number(detection.normalized)) {
     return;
   }
   if (settings_.detector.is_allowed(detection.normalized)) {
@@ -156,6 +162,12 @@ void ChatScanner::note_sender(const chat::Message& message) {
     pending.written_time = std::pair{message.date, message.time};
   }
   pending_.push_back(std::move(pending));
+}
+
+// Whether a participant's number (a sender's name, or in a notice) is new in this chat.
+bool ChatScanner::first_mention_of_number(const std::string& normalized) {
+  return participant_numbers_.size() < kMaxSendersChecked &&
+         participant_numbers_.insert(normalized).second;
 }
 
 // Keeps the first message naming each media file, in bounded memory.

@@ -54,8 +54,8 @@ void write_text_list(const std::vector<rules::Rule>& rules, std::ostream& out) {
   }
   const auto row = [&](std::string_view id, std::string_view name, std::string_view category,
                        std::string_view severity, std::string_view description) {
-    fmt::print(out, "{:<{}}  {:<{}}  {:<{}}  {:<8}  {}\n", id, id_width, name, name_width,
-               category, category_width, severity, description);
+    fmt::print(out, "{:<{}}  {:<{}}  {:<{}}  {:<8}  {}\n", id, id_width, name, name_width, category,
+               category_width, severity, description);
   };
   row("ID", "NAME", "CATEGORY", "SEVERITY", "DESCRIPTION");
   for (const rules::Rule& rule : rules) {
@@ -101,12 +101,11 @@ void check_rule(const detect::Detector& detector, const rules::Rule& rule,
     const auto values = values_found(detector, rule.id, example);
     const bool holds = values.size() == 1 && (example.value.empty() || values[0] == example.value);
     if (!holds) {
-      failures.push_back(fmt::format("{}: match example \"{}\" should give {}, gives {}", prefix,
-                                     one_line(example.text),
-                                     example.value.empty()
-                                         ? std::string("one finding")
-                                         : fmt::format("\"{}\"", one_line(example.value)),
-                                     quoted_list(values)));
+      failures.push_back(fmt::format(
+          "{}: match example \"{}\" should give {}, gives {}", prefix, one_line(example.text),
+          example.value.empty() ? std::string("one finding")
+                                : fmt::format("\"{}\"", one_line(example.value)),
+          quoted_list(values)));
     }
   }
   for (const rules::Example& example : rule.must_not_match) {

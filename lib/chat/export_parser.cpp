@@ -122,10 +122,9 @@ void ExportParser::start_message(const text::Line& line, const Header& header) {
   current_.first_line = line.number;
   current_.body_column = text::count_code_points(line.text.substr(0, body_offset)) + 1;
   if (!sender.empty()) {
-    current_.sender_column =
-        text::count_code_points(line.text.substr(
-            0, static_cast<std::size_t>(sender.data() - line.text.data()))) +
-        1;
+    current_.sender_column = text::count_code_points(line.text.substr(
+                                 0, static_cast<std::size_t>(sender.data() - line.text.data()))) +
+                             1;
   }
   sender_.assign(sender);
   body_.clear();

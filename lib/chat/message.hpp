@@ -43,11 +43,11 @@ struct Message {
   // `text` and its line breaks still match the file.
   std::string_view text;
   Content content = Content::text;
-  bool edited = false;            // the body ended with the edited-message suffix
-  std::uint64_t first_line = 0;   // 1-based line of the file where the message starts
-  std::uint64_t body_column = 1;  // 1-based code-point column of text[0] in first_line
+  bool edited = false;              // the body ended with the edited-message suffix
+  std::uint64_t first_line = 0;     // 1-based line of the file where the message starts
+  std::uint64_t body_column = 1;    // 1-based code-point column of text[0] in first_line
   std::uint64_t sender_column = 0;  // 1-based code-point column of the sender; 0: no sender
-  std::string_view attachment;    // media file name when the message references one
+  std::string_view attachment;      // media file name when the message references one
   // Byte range in `text` that is the attachment reference itself (not the caption);
   // detectors skip it, since a media file name is metadata, not content.
   std::size_t attachment_begin = 0;

@@ -67,9 +67,9 @@ bool overlaps(const Span& span, const ScanText& input) {
 
 }  // namespace
 
-tl::expected<Detector, std::string> Detector::create(
-    std::vector<rules::Rule> rules, const std::vector<std::string>& allowed_values,
-    double min_confidence) {
+tl::expected<Detector, std::string> Detector::create(std::vector<rules::Rule> rules,
+                                                     const std::vector<std::string>& allowed_values,
+                                                     double min_confidence) {
   auto scanner = Scanner::compile(rules);
   if (!scanner) {
     return tl::unexpected(scanner.error());
@@ -112,11 +112,11 @@ std::size_t Detector::scan(const ScanText& input, std::vector<Detection>& out) c
 // many terms the message holds (detectors.md §4.3: DPO-facing counts stay meaningful).
 void Detector::keep_first_per_message(std::vector<Detection>& out, std::size_t first) const {
   std::set<std::string_view> seen;
-  const auto kept = std::remove_if(
-      out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [&](const Detection& detection) {
-        const rules::Rule& rule = rules_[detection.rule_index];
-        return rule.per_message && !seen.insert(rule.id).second;
-      });
+  const auto kept = std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                   [&](const Detection& detection) {
+                                     const rules::Rule& rule = rules_[detection.rule_index];
+                                     return rule.per_message && !seen.insert(rule.id).second;
+                                   });
   out.erase(kept, out.end());
 }
 

@@ -10,7 +10,7 @@ namespace waudit::detect {
 namespace {
 
 constexpr std::array<std::string_view, 7> kScopeBreakers{"aber",    "jedoch", "sondern", "but",
-                                                        "however", "though", "trotzdem"};
+                                                         "however", "though", "trotzdem"};
 
 bool ends_sentence(char c) {
   return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == ':';
@@ -40,20 +40,23 @@ std::vector<std::string> words_from(std::string_view text, std::size_t position,
   std::vector<std::string> words;
   std::size_t i = position;
   while (words.size() < limit) {
-    while (forward ? i < text.size() && !is_word_byte(text[i]) : i > 0 && !is_word_byte(text[i - 1])) {
+    while (forward ? i < text.size() && !is_word_byte(text[i])
+                   : i > 0 && !is_word_byte(text[i - 1])) {
       if (ends_sentence(forward ? text[i] : text[i - 1])) {
         return words;
       }
       forward ? ++i : --i;
     }
     const std::size_t edge = i;
-    while (forward ? i < text.size() && is_word_byte(text[i]) : i > 0 && is_word_byte(text[i - 1])) {
+    while (forward ? i < text.size() && is_word_byte(text[i])
+                   : i > 0 && is_word_byte(text[i - 1])) {
       forward ? ++i : --i;
     }
     if (i == edge) {
       break;
     }
-    std::string word = lower_ascii(forward ? text.substr(edge, i - edge) : text.substr(i, edge - i));
+    std::string word =
+        lower_ascii(forward ? text.substr(edge, i - edge) : text.substr(i, edge - i));
     if (breaks_scope(word)) {
       break;
     }
@@ -82,8 +85,7 @@ bool is_negated(std::string_view text, std::size_t begin, std::size_t end,
                 const rules::Negation& negation) {
   return contains_trigger(words_from(text, begin, false, kNegationWordsBefore), true,
                           negation.before) ||
-         contains_trigger(words_from(text, end, true, kNegationWordsAfter), false,
-                          negation.after);
+         contains_trigger(words_from(text, end, true, kNegationWordsAfter), false, negation.after);
 }
 
 }  // namespace waudit::detect

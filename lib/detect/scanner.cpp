@@ -48,7 +48,7 @@ struct Scanner::Compiled {
 
   RE2::Set set;
   std::vector<std::unique_ptr<RE2>> patterns;
-  std::vector<std::unique_ptr<RE2>> keywords;  // nullptr for rules without keywords
+  std::vector<std::unique_ptr<RE2>> keywords;   // nullptr for rules without keywords
   std::vector<std::unique_ptr<RE2>> negatives;  // nullptr for rules without negative words
 };
 

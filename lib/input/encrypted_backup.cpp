@@ -486,9 +486,9 @@ Problem decryption_problem(bool tag_ok, const Layout& layout, const Inflater& in
                      : "decrypted, but not an SQLite database; skipped");
 }
 
-tl::expected<void, Problem> decrypt_with(InputFile& file, const BackupHeader& header,
-                                         const Layout& layout, const SecretKey& key,
-                                         const std::filesystem::path& output) {
+tl::expected<DecryptedBackup, Problem> decrypt_with(InputFile& file, const BackupHeader& header,
+                                                    const Layout& layout, const SecretKey& key,
+                                                    const std::filesystem::path& output) {
   std::unique_ptr<std::FILE, FileCloser> out(std::fopen(output.c_str(), "wb"));
   if (!out) {
     return tl::unexpected(problem("cannot write the decrypted database; skipped"));
@@ -515,7 +515,7 @@ tl::expected<void, Problem> decrypt_with(InputFile& file, const BackupHeader& he
       !inflater.head().starts_with(kSqliteMagic) || !flushed) {
     return tl::unexpected(decryption_problem(tag_ok, layout, inflater));
   }
-  return {};
+  return DecryptedBackup{layout.checksum_ok};
 }
 
 }  // namespace
@@ -559,9 +559,10 @@ tl::expected<BackupHeader, Problem> read_backup_header(const std::filesystem::pa
   return parse_header(head, size);
 }
 
-tl::expected<void, Problem> decrypt_backup(const std::filesystem::path& path,
-                                           const BackupHeader& header, const BackupKeys& keys,
-                                           const std::filesystem::path& output) {
+tl::expected<DecryptedBackup, Problem> decrypt_backup(const std::filesystem::path& path,
+                                                      const BackupHeader& header,
+                                                      const BackupKeys& keys,
+                                                      const std::filesystem::path& output) {
   auto candidates = candidate_keys(header, keys);
   if (!candidates) {
     return tl::unexpected(candidates.error());

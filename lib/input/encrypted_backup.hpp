@@ -40,12 +40,19 @@ struct BackupHeader {
 // header cannot be read.
 std::optional<BackupFormat> format_from_name(std::string_view file_name);
 
+// What a successful decryption found out about the file.
+struct DecryptedBackup {
+  // The MD5 trailer matched. When it does not but the GCM tag did, the encrypted data is as
+  // WhatsApp wrote it and only the unencrypted header was changed: the database is good, the
+  // file is not the one WhatsApp wrote, and the caller says so.
+  bool checksum_ok = true;
+};
+
 // Decrypts the backup at `path` with the first of `keys` that fits and writes the inflated
 // database to `output` (an existing, private, empty file). Every failure is one line that says
 // what the user can do: which key is missing, a key that does not fit, a damaged file.
-[[nodiscard]] tl::expected<void, Problem> decrypt_backup(const std::filesystem::path& path,
-                                                         const BackupHeader& header,
-                                                         const BackupKeys& keys,
-                                                         const std::filesystem::path& output);
+[[nodiscard]] tl::expected<DecryptedBackup, Problem> decrypt_backup(
+    const std::filesystem::path& path, const BackupHeader& header, const BackupKeys& keys,
+    const std::filesystem::path& output);
 
 }  // namespace waudit::input

@@ -119,6 +119,10 @@ Json result_properties(const Finding& finding) {
   if (finding.attachment) {
     properties["attachment"] = *finding.attachment;
   }
+  if (finding.kind) {
+    properties["kind"] = *finding.kind;
+    properties["evidence"] = finding.evidence.value_or("");
+  }
   properties["confidence"] = finding.confidence;
   return properties;
 }

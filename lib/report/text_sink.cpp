@@ -68,6 +68,9 @@ std::string finding_line(const Finding& finding, Color color) {
   if (finding.attachment) {
     line += fmt::format("  [attachment {}]", text::to_valid(*finding.attachment));
   }
+  if (finding.kind) {
+    line += fmt::format("  [{}]", *finding.kind);  // card-photo: what the photo shows
+  }
   if (finding.status == Status::new_) {
     line += "  [new]";  // compared with a baseline; existing ones are left unmarked
   }

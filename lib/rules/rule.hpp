@@ -20,8 +20,8 @@ std::optional<Severity> parse_severity(std::string_view text);
 Severity lowered(Severity severity);
 
 struct Example {
-  std::string text;   // a message body
-  std::string value;  // for `match`: the exact value the rule must report (empty: any)
+  std::string text;      // a message body
+  std::string value;     // for `match`: the exact value the rule must report (empty: any)
   std::string previous;  // the message before, for rules whose context is there
 };
 
@@ -39,8 +39,8 @@ struct Negation {
 };
 
 struct Rule {
-  std::string id;    // "iban", the id reports show; several entries may share one
-  std::string name;  // unique among all loaded rules ("health-kvnr"); the id when not given
+  std::string id;        // "iban", the id reports show; several entries may share one
+  std::string name;      // unique among all loaded rules ("health-kvnr"); the id when not given
   std::string category;  // "financial"
   Severity severity = Severity::medium;
   std::string description;  // one line, for `waudit rules` and reports
@@ -50,8 +50,8 @@ struct Rule {
   std::string pattern;
   std::string validator_name;  // empty: no validator
   validate::Validator validator = nullptr;
-  std::vector<std::string> context_keywords;  // any of them near the value raises confidence
-  bool context_required = false;              // without a keyword the candidate is dropped
+  std::vector<std::string> context_keywords;   // any of them near the value raises confidence
+  bool context_required = false;               // without a keyword the candidate is dropped
   std::vector<std::string> negative_keywords;  // order or tracking words: lower the confidence
   ContextScope context_scope = ContextScope::message_or_previous;
   bool per_message = false;  // at most one finding of this rule id per message (lexicons)

@@ -11,9 +11,9 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <tuple>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace waudit::rules {
 namespace {
@@ -22,8 +22,8 @@ using Error = std::string;
 
 using KeySet = std::set<std::string, std::less<>>;
 
-const KeySet kRuleKeys{"id",        "name",    "category", "severity",    "description",
-                       "remediation", "pattern", "terms",    "validator",   "context",
+const KeySet kRuleKeys{"id",          "name",        "category", "severity",  "description",
+                       "remediation", "pattern",     "terms",    "validator", "context",
                        "examples",    "per_message", "negatable"};
 const KeySet kContextKeys{"keywords", "required", "negative", "scope"};
 const KeySet kExampleKeys{"match", "no_match"};
@@ -109,7 +109,8 @@ tl::expected<void, Error> check_keys(const toml::node_view<const toml::node>& no
   }
   const toml::table* table = node.as_table();
   if (table == nullptr) {
-    return tl::unexpected(fmt::format("{}: `{}` must be a table", where(source, *node.node()), what));
+    return tl::unexpected(
+        fmt::format("{}: `{}` must be a table", where(source, *node.node()), what));
   }
   for (const auto& [key, value] : *table) {
     if (!known.contains(key.str())) {
@@ -136,8 +137,8 @@ tl::expected<void, Error> check_rule_keys(const toml::table& table, std::string_
 tl::expected<std::string, Error> read_pattern(const toml::table& table, std::string_view source) {
   const bool has_pattern = table.contains("pattern");
   if (has_pattern == table.contains("terms")) {
-    return tl::unexpected(fmt::format("{}: rule needs either `pattern` or `terms`, not both",
-                                      where(source, table)));
+    return tl::unexpected(
+        fmt::format("{}: rule needs either `pattern` or `terms`, not both", where(source, table)));
   }
   if (has_pattern) {
     return required_string(table, "pattern", source);
@@ -186,9 +187,9 @@ tl::expected<void, Error> read_checks(const toml::table& table, std::string_view
   const std::string scope = table["context"]["scope"].value_or(std::string("message-or-previous"));
   const auto parsed_scope = parse_context_scope(scope);
   if (!parsed_scope) {
-    return tl::unexpected(fmt::format(
-        "{}: unknown context scope \"{}\" (message-or-previous, message, previous)",
-        where(source, table), scope));
+    return tl::unexpected(
+        fmt::format("{}: unknown context scope \"{}\" (message-or-previous, message, previous)",
+                    where(source, table), scope));
   }
   rule.context_scope = *parsed_scope;
   rule.per_message = table["per_message"].value_or(table.contains("terms"));
@@ -249,9 +250,7 @@ tl::expected<Rule, Error> read_rule(const toml::table& table, std::string_view s
   return rule;
 }
 
-
-tl::expected<Negation, Error> read_negation(const toml::table& document,
-                                            std::string_view source) {
+tl::expected<Negation, Error> read_negation(const toml::table& document, std::string_view source) {
   if (auto done = check_keys(document["negation"], kNegationKeys, "negation", source); !done) {
     return tl::unexpected(done.error());
   }
@@ -270,9 +269,9 @@ tl::expected<void, Error> check_unique_names(const std::vector<Rule>& rules) {
   std::set<std::string_view> names;
   for (const Rule& rule : rules) {
     if (!names.insert(rule.name).second) {
-      return tl::unexpected(fmt::format(
-          "{}: rule name \"{}\" is used twice (give entries that share an id a `name`)",
-          rule.source, rule.name));
+      return tl::unexpected(
+          fmt::format("{}: rule name \"{}\" is used twice (give entries that share an id a `name`)",
+                      rule.source, rule.name));
     }
   }
   return {};

@@ -21,6 +21,16 @@ bool is_whatsapp_domain(std::string_view domain) {
   return std::ranges::find(kWhatsAppDomains, domain) != kWhatsAppDomains.end();
 }
 
+// "logo@2x.png", "foto@home.jpg": file names of retina images and the like. None of these
+// extensions is a top-level domain.
+constexpr std::array<std::string_view, 8> kFileExtensions = {"PNG",  "JPG",  "JPEG", "GIF",
+                                                             "WEBP", "HEIC", "PDF",  "OPUS"};
+
+bool is_file_name(std::string_view domain) {
+  return std::ranges::any_of(
+      kFileExtensions, [&](std::string_view extension) { return domain.ends_with(extension); });
+}
+
 }  // namespace
 
 bool email(std::string_view normalized) {
@@ -30,7 +40,7 @@ bool email(std::string_view normalized) {
     return false;
   }
   const std::string_view domain = normalized.substr(at + 1);
-  return domain.size() >= kMinDomain && !is_whatsapp_domain(domain);
+  return domain.size() >= kMinDomain && !is_whatsapp_domain(domain) && !is_file_name(domain);
 }
 
 }  // namespace waudit::validate

@@ -9,7 +9,8 @@
 namespace waudit::validate {
 
 // `normalized`: upper-cased, with '.' and '-' dropped ("MAXMUSTERMANN@EXAMPLECOM"). True for
-// one '@' with a local part and a domain of at least 3 characters that is not WhatsApp's.
+// one '@' with a local part and a domain of at least 3 characters that is not WhatsApp's and
+// does not end in an image or document extension ("logo@2x.png").
 bool email(std::string_view normalized);
 
 }  // namespace waudit::validate

@@ -4,7 +4,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
-#include <array>
+#include <optional>
 #include <string>
 
 namespace waudit::validate {
@@ -60,53 +60,79 @@ bool reads_as_date(std::string_view digits) {
          (century == 19 || century == 20);
 }
 
-bool parse(std::string_view number, const char* region, PhoneNumber& parsed) {
-  const auto* util = PhoneNumberUtil::GetInstance();
-  return util->Parse(std::string(number), region, &parsed) == PhoneNumberUtil::NO_PARSING_ERROR;
-}
-
-bool is_international_number(std::string_view number) {
+std::optional<PhoneNumber> parse(std::string_view number, const char* region) {
   PhoneNumber parsed;
   const auto* util = PhoneNumberUtil::GetInstance();
-  return parse(number, "DE", parsed) &&
-         util->IsPossibleNumberWithReason(parsed) == PhoneNumberUtil::IS_POSSIBLE;
+  if (util->Parse(std::string(number), region, &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) {
+    return std::nullopt;
+  }
+  return parsed;
 }
 
-bool is_valid_in(std::string_view number, const char* region) {
-  PhoneNumber parsed;
-  return parse(number, region, parsed) && PhoneNumberUtil::GetInstance()->IsValidNumber(parsed);
+std::optional<PhoneNumber> international_number(std::string_view number) {
+  auto parsed = parse(number, "DE");
+  const auto* util = PhoneNumberUtil::GetInstance();
+  if (parsed && util->IsPossibleNumberWithReason(*parsed) == PhoneNumberUtil::IS_POSSIBLE) {
+    return parsed;
+  }
+  return std::nullopt;
 }
 
-bool is_national_number(std::string_view number) {
-  constexpr std::array kRegions = {"DE", "AT", "CH", "GB"};
-  return std::ranges::any_of(kRegions,
-                             [&](const char* region) { return is_valid_in(number, region); });
+std::optional<PhoneNumber> valid_in(std::string_view number, const char* region) {
+  auto parsed = parse(number, region);
+  if (parsed && PhoneNumberUtil::GetInstance()->IsValidNumber(*parsed)) {
+    return parsed;
+  }
+  return std::nullopt;
 }
 
-bool is_north_american_number(std::string_view digits) {
+std::optional<PhoneNumber> national_number(std::string_view number) {
+  for (const char* region : {"DE", "AT", "CH", "GB"}) {
+    if (auto parsed = valid_in(number, region)) {
+      return parsed;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<PhoneNumber> north_american_number(std::string_view digits) {
   const bool ten = digits.size() == 10 && digits[0] >= '2';
   const bool eleven = digits.size() == 11 && digits[0] == '1' && digits[1] >= '2';
-  return (ten || eleven) && is_valid_in(digits, "US");
+  return ten || eleven ? valid_in(digits, "US") : std::nullopt;
+}
+
+std::optional<PhoneNumber> accepted_number(std::string_view number) {
+  if (number.empty() || !std::ranges::all_of(number, is_phone_character)) {
+    return std::nullopt;
+  }
+  const std::string digits = digits_of(number);
+  if (digits.size() < kMinDigits || digits.size() > kMaxDigits) {
+    return std::nullopt;
+  }
+  if (number.front() == '+' || digits.starts_with("00")) {
+    return international_number(number);
+  }
+  if (digits.front() == '0') {
+    const bool national_length =
+        digits.size() >= kMinNationalDigits && digits.size() <= kMaxNationalDigits;
+    return national_length && !reads_as_date(digits) ? national_number(number) : std::nullopt;
+  }
+  return north_american_number(digits);
 }
 
 }  // namespace
 
 bool phone(std::string_view number) {
-  if (number.empty() || !std::ranges::all_of(number, is_phone_character)) {
-    return false;
+  return accepted_number(number).has_value();
+}
+
+std::string phone_in_e164(std::string_view number) {
+  const auto parsed = accepted_number(number);
+  std::string formatted;
+  if (parsed) {
+    PhoneNumberUtil::GetInstance()->Format(*parsed, PhoneNumberUtil::E164, &formatted);
   }
-  const std::string digits = digits_of(number);
-  if (digits.size() < kMinDigits || digits.size() > kMaxDigits) {
-    return false;
-  }
-  if (number.front() == '+' || digits.starts_with("00")) {
-    return is_international_number(number);
-  }
-  if (digits.front() == '0') {
-    return digits.size() >= kMinNationalDigits && digits.size() <= kMaxNationalDigits &&
-           !reads_as_date(digits) && is_national_number(number);
-  }
-  return is_north_american_number(digits);
+  return formatted;
 }
 
 }  // namespace waudit::validate

@@ -3,6 +3,7 @@
 // German one), and a ten-digit number without a trunk 0 as North American.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace waudit::validate {
@@ -18,5 +19,10 @@ namespace waudit::validate {
 // Values that read as a date (DDMMYYYY, MMDDYYYY) are rejected: German numbering is open enough
 // that libphonenumber accepts them (libphonenumber issue #708).
 bool phone(std::string_view number);
+
+// The number in E.164 ("+4915123456789") when phone(number) accepts it, else empty: the same
+// number typed as "+49 151 2345 6789" and "0151 23456789" gives the same text, for
+// fingerprints and allow-lists.
+std::string phone_in_e164(std::string_view number);
 
 }  // namespace waudit::validate

@@ -169,6 +169,16 @@ class ChatStorage(TempDirTest):
                                              "media_referenced": 1}])
 
 
+    def test_media_in_a_message_folder_beside_chat_storage(self):
+        db = self.path("ChatStorage.sqlite")
+        fx.chatstorage(db)
+        os.makedirs(self.path(os.path.join("Message", "Media", "x")))
+        self.write(os.path.join("Message", "Media", "x", "1.jpg"), b"\xff\xd8")
+        _, report, _ = scan_json(*BERLIN, db)
+        self.assertEqual((report["inputs"][0]["media"], report["inputs"][0]["media_missing"]),
+                         (["Media/x/1.jpg"], []))
+
+
 class Directories(TempDirTest):
     def test_a_directory_yields_the_message_databases_only(self):
         fx.current_msgstore(self.path("msgstore.db"))
@@ -302,6 +312,18 @@ class Crypt15(TempDirTest):
         data[len(data) // 2] ^= 0x80
         self.expect_error(fx.with_md5(bytes(data)), "authentication failed",
                           env={"WAUDIT_BACKUP_KEY": KEY_HEX})
+
+    def test_changed_header_fails_the_md5_but_the_data_is_scanned(self):
+        data = bytearray(fx.crypt15(self.plain, self.root))
+        at = data.index(b"2.25.1.1")
+        data[at] = ord("3")  # the app version: unencrypted, covered by the MD5 only
+        path = self.backup(bytes(data))
+        code, report, err = self.scan(path, env={"WAUDIT_BACKUP_KEY": KEY_HEX})
+        self.assertEqual(code, 2)
+        self.assertEqual(err, f"waudit: error: {path}: MD5 checksum does not match: the file was "
+                              "changed after WhatsApp wrote it (its encrypted data checked out "
+                              "and was scanned)\n")
+        self.assertEqual(len(found(report)), 7)
 
     def test_header_longer_than_the_file(self):
         self.expect_error(b"\xf0\x01\x08\x01\x1a", "header runs past the end",

@@ -40,6 +40,13 @@ class BashCompletion(TempDirTest):
 
     def test_subcommand(self):
         self.assertEqual(bash_complete("waudit", "s"), ["scan"])
+        self.assertEqual(bash_complete("waudit", "r"), ["rules"])
+
+    def test_rules_command(self):
+        self.assertEqual(bash_complete("waudit", "rules", ""), ["check"])
+        self.assertEqual(bash_complete("waudit", "rules", "--format", "j"), ["json"])
+        self.assertEqual(bash_complete("waudit", "rules", "check", "WhatsApp Chat m",
+                                       cwd=SAMPLES), ["WhatsApp Chat mit Lena Schmidt.txt"])
 
     def test_values_of_options(self):
         self.assertEqual(bash_complete("waudit", "scan", "--format", "js"), ["json", "jsonl"])
@@ -66,7 +73,8 @@ class BashCompletion(TempDirTest):
 class ScriptsKnowEveryOption(unittest.TestCase):
     def test_every_option_of_scan_help_is_completed(self):
         _, help_text, _ = run("scan", "--help")
-        options = set(re.findall(r"--[a-z][a-z-]+", help_text))
+        _, rules_help, _ = run("rules", "--help")
+        options = set(re.findall(r"--[a-z][a-z-]+", help_text + rules_help))
         self.assertIn("--format", options)
         for path in (BASH_SCRIPT, ZSH_SCRIPT):
             with open(path, encoding="utf-8") as f:

@@ -38,6 +38,20 @@ class SenderPhoneNumbers(TempDirTest):
              (5, 19, "+44 7700 900123", "+44 7700 900123")])
         self.assertEqual(phones[0]["timestamp"], "2023-04-15T14:03:00")
 
+    def test_a_number_in_notices_is_reported_once_and_not_again_as_a_sender(self):
+        chat = (
+            "15.04.23, 14:00 - +49 151 23456789 ist über den Einladungslink dieser Gruppe beigetreten\n"
+            "15.04.23, 14:01 - Max Mustermann hat +44 7700 900123 hinzugefügt\n"
+            "15.04.23, 14:02 - Max Mustermann hat +44 7700 900123 entfernt\n"
+            "15.04.23, 14:03 - +49 151 23456789: Hallo\n"
+        )
+        path = self.write("WhatsApp Chat mit Team.txt", chat)
+        _, out, err = run("scan", "--format", "jsonl", "--show-values", path)
+        self.assertEqual(err, "")
+        phones = [f for f in jsonl(out) if f["rule"] == "phone"]
+        self.assertEqual([(f["location"]["line"], f["match"]) for f in phones],
+                         [(1, "+49 151 23456789"), (2, "+44 7700 900123")])
+
     def test_a_number_the_user_allows_is_not_reported(self):
         config = self.write("waudit.toml", '[allow]\nvalues = ["+49 151 2345 6789"]\n')
         _, phones = self.phones("--config", config)

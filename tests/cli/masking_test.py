@@ -117,7 +117,8 @@ class Masking(unittest.TestCase):
         self.assertIn("DE89 3704 0044 0532 0130 00", PLANTED)
         self.assertIn("3782 822463 10005", PLANTED)
         self.assertGreaterEqual(len(PLANTED), 8)
-        self.assertIn("+49 170 1234567", NEGATIVES)
+        self.assertIn("+49 170 1234567", PLANTED)
+        self.assertIn("DE88 3704 0044 0532 0130 00", NEGATIVES)
         self.assertNotIn("10:30", NEGATIVES)
 
     def test_the_check_finds_a_value_in_any_spelling(self):

@@ -24,8 +24,11 @@ const std::regex& media_name() {
 }
 
 // Where in WhatsApp's own text the span [begin, end) of a message lies, or "" for content.
-std::string_view origin_of(const ChatMessage& message, std::size_t begin, std::size_t end) {
-  if (message.kind == chat::MessageKind::system) {
+std::string_view origin_of(const ChatMessage& message, std::string_view rule, std::size_t begin,
+                           std::size_t end) {
+  // A phone number in a notice ("+49 170 ... joined") is a participant's, not WhatsApp's
+  // wording: reported once per chat, like a sender's number.
+  if (message.kind == chat::MessageKind::system && rule != "phone") {
     return "system notice";
   }
   if (begin < message.attachment_end && end > message.attachment_begin) {
@@ -75,7 +78,7 @@ std::vector<Difference> FindingCheck::check(const ExportedChat& chat) const {
     previous = message.text;
     for (const detect::Detection& detection : detections) {
       const std::string& rule = detector_.rules()[detection.rule_index].id;
-      const std::string_view where = origin_of(message, detection.begin, detection.end);
+      const std::string_view where = origin_of(message, rule, detection.begin, detection.end);
       const bool never = std::find(std::begin(kNeverInFixtures), std::end(kNeverInFixtures),
                                    rule) != std::end(kNeverInFixtures);
       if (!where.empty() || never) {

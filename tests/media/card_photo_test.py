@@ -131,18 +131,16 @@ class ImageEvidenceTest(unittest.TestCase):
         photos = len(self.cards) + len(self.ordinary) + 1
         self.assertEqual(ocr["images"], photos)
         self.assertEqual(ocr["read"], photos - 1)
-        self.assertEqual(ocr["cached"], 0)
-        self.assertGreater(ocr["milliseconds"], 0)
+        self.assertRegex(self.stderr, r"waudit: notice: .*: OCR read %d photos \(0 from the cache\) in [0-9]+\.[0-9] s\n" % (photos - 1))
 
     def test_a_rescan_reads_from_the_cache_and_reports_the_same(self):
-        code, out, _ = run("scan", "--format", "json", "--jobs", "2", "--ocr-cache", self.cache,
-                           self.export)
+        code, out, err = run("scan", "--format", "json", "--jobs", "2", "--ocr-cache", self.cache,
+                             self.export)
         self.assertEqual(code, 2)
+        photos = len(self.cards) + len(self.ordinary)
+        self.assertIn("OCR read %d photos (%d from the cache)" % (photos, photos), err)
         report = json.loads(out)
-        ocr = report["inputs"][0]["ocr"]
-        self.assertEqual(ocr["read"], 0)
-        self.assertEqual(ocr["cached"], len(self.cards) + len(self.ordinary))
-        self.assertEqual(report["findings"], self.report["findings"])
+        self.assertEqual(report, self.report)  # the reports of both runs are the same
         for entry in os.listdir(self.cache):
             with open(os.path.join(self.cache, entry), encoding="utf-8") as f:
                 self.assertNotIn("4111 1111", f.read())
@@ -206,6 +204,27 @@ class TextEvidenceTest(unittest.TestCase):
             self.assertEqual(finding["kind"], "driving-licence")
             self.assertEqual(finding["confidence"], 0.5)
         self.assertIn('message before: "Führerschein"', findings[photo_name(1)]["evidence"])
+
+    def test_without_tesseract_data_auto_says_so_once_and_on_is_an_error(self):
+        path = os.path.join(self.folder.name, "WhatsApp Chat - Erika.zip")
+        landscape = card_images.jpeg(card_images.landscape(1))
+        write_export(path, [("landscape", landscape), ("landscape", landscape)],
+                     captions={1: "Mein Perso"})
+        second = os.path.join(self.folder.name, "WhatsApp Chat - Erika 2.zip")
+        with open(path, "rb") as source, open(second, "wb") as copy:
+            copy.write(source.read())
+        missing = {"TESSDATA_PREFIX": os.path.join(self.folder.name, "no-tessdata")}
+        code, out, err = run("scan", "--format", "json", "--ocr-cache", "", path, second,
+                             env=missing)
+        self.assertEqual(code, 1)
+        notices = [line for line in err.splitlines()
+                   if line.startswith("waudit: notice: OCR is off")]
+        self.assertEqual(len(notices), 1, err)
+        kinds = [f["kind"] for f in json.loads(out)["findings"] if f["rule"] == "card-photo"]
+        self.assertEqual(kinds, ["id-card"] * 4)
+        code, _, err = run("scan", "--ocr", "on", "--ocr-cache", "", path, env=missing)
+        self.assertEqual(code, 2)
+        self.assertIn("--ocr on, but Tesseract cannot load", err)
 
 
 if __name__ == "__main__":

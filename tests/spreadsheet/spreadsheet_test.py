@@ -8,9 +8,11 @@ libreoffice-calc-nogui) the test prints "skipped: soffice not found" and exits w
 which CTest reports as skipped.
 """
 
+import collections
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +38,13 @@ NUMBER_COLUMNS = {"line", "column", "confidence"}
 IMPORT_OPTIONS = "{sep},34,76,1,,1033,false,false"
 EXPORT_OPTIONS = "44,34,76,1,,1033,false,false,true,false,false,-1"
 CSV_FILTER = "Text - txt - csv (StarCalc)"
+
+
+def guarded(cell):
+    """A text cell as waudit's CSV writes it: a leading quote before what a spreadsheet would
+    take for a formula, but not before a phone number such as "+49 170 1234567"."""
+    phone = re.fullmatch(r"\+[0-9 ]+", cell) is not None
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not phone else cell
 
 
 def soffice_to_csv(source, out_dir, profile, import_options=None):
@@ -88,21 +97,22 @@ class LibreOfficeReadsReports(unittest.TestCase):
                               import_options)
 
     def expected_rows(self, formula_guard):
-        """The report's findings as the CSV header names them, from the JSON report."""
+        """The report's findings as the CSV header names them, from the JSON report; with
+        `formula_guard`, text cells as the CSV guards them."""
         rows = []
         for f in self.report["findings"]:
             location = f["location"]
-            sender = f["sender"]
-            if formula_guard and sender.startswith("="):
-                sender = "'" + sender
             rows.append({
                 "path": location["path"], "entry": location["entry"] or "",
                 "line": location["line"], "column": location["column"], "chat": f["chat"],
-                "sender": sender, "timestamp": f["timestamp"], "rule": f["rule"],
+                "sender": f["sender"], "timestamp": f["timestamp"], "rule": f["rule"],
                 "category": f["category"], "severity": f["severity"], "match": f["match"],
                 "attachment": f["attachment"] or "", "fingerprint": f["fingerprint"],
                 "confidence": f["confidence"],
             })
+        if formula_guard:
+            rows = [{name: guarded(cell) if isinstance(cell, str) else cell
+                     for name, cell in row.items()} for row in rows]
         return rows
 
     def check_findings(self, rows, formula_guard):
@@ -116,9 +126,8 @@ class LibreOfficeReadsReports(unittest.TestCase):
                     self.assertAlmostEqual(float(cell), want[name], places=2, msg=name)
                 else:
                     self.assertEqual(cell, want[name], name)
-        self.assertEqual([row[header.index("sender")] for row in rows[1:]],
-                         [("'" + s if formula_guard and s.startswith("=") else s)
-                          for s in SENDERS])
+        self.assertEqual({row[header.index("sender")] for row in rows[1:]},
+                         {guarded(s) if formula_guard else s for s in SENDERS})
         self.assertEqual({row[header.index("chat")] for row in rows[1:]}, {CHAT_NAME})
 
     def test_xlsx_every_sheet_reads_as_written(self):
@@ -127,10 +136,11 @@ class LibreOfficeReadsReports(unittest.TestCase):
         self.check_findings(sheets["Findings"], formula_guard=False)
         summary = sheets["Summary"]
         self.assertEqual(summary[0], ["path", "chat", "rule", "severity", "findings"])
-        self.assertEqual(sorted(summary[1:]), [
-            [self.chat, CHAT_NAME, "iban", "high", "2"],
-            [self.chat, CHAT_NAME, "payment-card", "high", "1"],
-        ])
+        counts = collections.Counter((f["location"]["path"], f["chat"], f["rule"], f["severity"])
+                                     for f in self.report["findings"])
+        self.assertEqual(sorted(summary[1:]),
+                         sorted([*key, str(count)] for key, count in counts.items()))
+        self.assertIn([self.chat, CHAT_NAME, "iban", "high", "2"], summary)
         self.assertEqual(sheets["Inputs"], [
             ["path", "kind", "chats", "messages", "errors"],
             [self.chat, "txt", "1", "3", ""],

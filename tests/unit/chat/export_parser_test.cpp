@@ -66,11 +66,11 @@ Parsed parse(std::string_view file, std::size_t max_message = ExportParser::kDef
   ExportParser parser(
       waudit::chat::builtin_markers(),
       [&](const waudit::chat::Message& message) {
-        parsed.messages.push_back(
-            Seen{message.kind, message.content, message.edited, std::string(message.sender),
-                 std::string(message.text), message.first_line, message.body_column,
-                 message.sender_column, std::string(message.attachment), message.attachment_begin, message.attachment_end,
-                 message.time.hour, message.time.minute, message.date.first});
+        parsed.messages.push_back(Seen{
+            message.kind, message.content, message.edited, std::string(message.sender),
+            std::string(message.text), message.first_line, message.body_column,
+            message.sender_column, std::string(message.attachment), message.attachment_begin,
+            message.attachment_end, message.time.hour, message.time.minute, message.date.first});
       },
       max_message);
   for (const Line& line : lines_of(file)) {

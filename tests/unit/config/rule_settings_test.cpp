@@ -65,10 +65,10 @@ TEST_CASE("config::apply_rule_settings takes an id for all its entries, a name f
     rule.severity = Severity::high;
   }
   auto by_name = rules;
-  REQUIRE(apply_rule_settings({{{"health-words", "w.toml:2"}},
-                               {{{"health-kvnr", "w.toml:3"}, Severity::low}}},
-                              by_name)
-              .has_value());
+  REQUIRE(
+      apply_rule_settings(
+          {{{"health-words", "w.toml:2"}}, {{{"health-kvnr", "w.toml:3"}, Severity::low}}}, by_name)
+          .has_value());
   REQUIRE(by_name.size() == 2);
   CHECK(by_name[0].name == "health-kvnr");
   CHECK(by_name[0].severity == Severity::low);

@@ -216,8 +216,9 @@ TEST_CASE("detect::Detector takes context from where the rule says") {
   CHECK(scan(detector, {"PIN\n4711", 0, 0, ""}).empty());
 }
 
-TEST_CASE("detect::Detector lowers the confidence for a negative word and drops what falls "
-          "below the minimum") {
+TEST_CASE(
+    "detect::Detector lowers the confidence for a negative word and drops what falls "
+    "below the minimum") {
   const auto detector = scoring_detector();
   const auto plain = scan(detector, {"Nummer 123456", 0, 0, ""});
   REQUIRE(plain.size() == 1);

@@ -62,7 +62,8 @@ TEST_CASE("rules::parse_rule_pack names the pack and line of each error") {
   CHECK(parse_rule_pack("[[rule]]\nid = \"x\"\n", "p.toml").error() ==
         "p.toml:1: rule needs a non-empty string `category`");
   CHECK(parse_rule_pack("id = = 1", "p.toml").error().starts_with("p.toml:1: "));
-  CHECK(parse_rule_pack("[negation]\nbefore = []\n", "p.toml").error() == "p.toml: no [[rule]] tables");
+  CHECK(parse_rule_pack("[negation]\nbefore = []\n", "p.toml").error() ==
+        "p.toml: no [[rule]] tables");
 }
 
 TEST_CASE("rules::parse_rule_pack rejects an unknown severity") {
@@ -90,10 +91,10 @@ TEST_CASE("rules::load_builtin_rules ships every text rule of the output contrac
     ids.insert(rule.id);
   }
   // card-photo is about attachments, not a text rule (media/).
-  for (const char* id : {"iban", "bic", "payment-card", "debt-collection", "id-document",
-                         "de-tax-id", "de-social-security-number", "date-of-birth", "phone", "email",
-                         "address", "health", "special-category", "criminal-record",
-                         "credential"}) {
+  for (const char* id :
+       {"iban", "bic", "payment-card", "debt-collection", "id-document", "de-tax-id",
+        "de-social-security-number", "date-of-birth", "phone", "email", "address", "health",
+        "special-category", "criminal-record", "credential"}) {
     CHECK_MESSAGE(ids.contains(id), id);
   }
 }
@@ -166,7 +167,8 @@ TEST_CASE("rules::parse_rule_pack names the entry when one name is used twice") 
   const std::string twice = rule_text("pattern = \"a\"\n") + rule_text("pattern = \"b\"\n");
   CHECK(parse_rule_pack(twice, "p.toml").error() ==
         "p.toml: rule name \"x\" is used twice (give entries that share an id a `name`)");
-  const std::string named = rule_text("pattern = \"a\"\n") + rule_text("name = \"y\"\npattern = \"b\"\n");
+  const std::string named =
+      rule_text("pattern = \"a\"\n") + rule_text("name = \"y\"\npattern = \"b\"\n");
   CHECK(parse_rule_pack(named, "p.toml").has_value());
 }
 
@@ -175,8 +177,9 @@ TEST_CASE("rules::parse_rule_pack wants a pattern or terms, and known keys every
         "p.toml:1: rule needs either `pattern` or `terms`, not both");
   CHECK(parse_rule_pack(rule_text("pattern = \"a\"\nterms = [\"a\"]\n"), "p.toml").error() ==
         "p.toml:1: rule needs either `pattern` or `terms`, not both");
-  CHECK(parse_rule_pack(rule_text("terms = [\"kr*bs\"]\n"), "p.toml").error().starts_with(
-      "p.toml:5: bad term \"kr*bs\""));
+  CHECK(parse_rule_pack(rule_text("terms = [\"kr*bs\"]\n"), "p.toml")
+            .error()
+            .starts_with("p.toml:5: bad term \"kr*bs\""));
   CHECK(parse_rule_pack(rule_text("pattern = \"a\"\ncontext.requird = true\n"), "p.toml").error() ==
         "p.toml:6: unknown key `requird` in context");
   CHECK(parse_rule_pack(rule_text("pattern = \"a\"\ncontext.scope = \"chat\"\n"), "p.toml")
@@ -184,10 +187,11 @@ TEST_CASE("rules::parse_rule_pack wants a pattern or terms, and known keys every
             .starts_with("p.toml:1: unknown context scope \"chat\""));
   CHECK(parse_rule_pack(rule_text("pattern = \"a\"\nexamples.matches = []\n"), "p.toml").error() ==
         "p.toml:6: unknown key `matches` in examples");
-  CHECK(parse_rule_pack(rule_text("pattern = \"a\"\nexamples.match = [{ txt = \"a\" }]\n"), "p.toml")
-            .error() ==
-        "p.toml:6: an example table has `text` and optionally `value` and `previous`, nothing "
-        "else");
+  CHECK(
+      parse_rule_pack(rule_text("pattern = \"a\"\nexamples.match = [{ txt = \"a\" }]\n"), "p.toml")
+          .error() ==
+      "p.toml:6: an example table has `text` and optionally `value` and `previous`, nothing "
+      "else");
   const auto previous = parse_rule_pack(
       rule_text("pattern = \"a\"\nexamples.match = [{ previous = \"PIN?\", text = \"a\" }]\n"),
       "p.toml");

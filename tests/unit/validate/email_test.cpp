@@ -31,6 +31,13 @@ TEST_CASE("validate::email rejects WhatsApp's own ids") {
   CHECK_FALSE(address("4915123456789@g"));
 }
 
+TEST_CASE("validate::email rejects file names with an '@'") {
+  CHECK_FALSE(address("logo@2x.png"));
+  CHECK_FALSE(address("icon@3x.jpeg"));
+  CHECK_FALSE(address("scan@home.pdf"));
+  CHECK(address("info@png-shop.de"));
+}
+
 TEST_CASE("validate::email rejects what is not one local part and one domain") {
   CHECK_FALSE(address(""));
   CHECK_FALSE(address("@example.com"));

@@ -117,6 +117,20 @@ TEST_CASE("validate::phone accepts generated German mobile numbers in every spel
   }
 }
 
+TEST_CASE("validate::phone_in_e164 gives one spelling for every way of typing a number") {
+  using waudit::validate::phone_in_e164;
+  CHECK(phone_in_e164("+4915123456789") == "+4915123456789");
+  CHECK(phone_in_e164(waudit::text::normalize_value("+49 151 2345 6789")) == "+4915123456789");
+  CHECK(phone_in_e164("015123456789") == "+4915123456789");
+  CHECK(phone_in_e164("004915123456789") == "+4915123456789");
+  CHECK(phone_in_e164("+49(0)301234567") == "+49301234567");
+  CHECK(phone_in_e164("(030)1234567") == "+49301234567");
+  CHECK(phone_in_e164("02079460958") == "+442079460958");  // valid in GB, not in DE
+  CHECK(phone_in_e164("2025550123") == "+12025550123");
+  CHECK(phone_in_e164("05101986").empty());
+  CHECK(phone_in_e164("").empty());
+}
+
 TEST_CASE("validate::phone is found by name for sender names of unsaved contacts") {
   // chat_scan reports a sender shown as a bare number through this name.
   const auto check = waudit::validate::find_validator("phone");
