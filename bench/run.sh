@@ -29,15 +29,26 @@ WAUDIT=${WAUDIT:-$DEFAULT_WAUDIT}
 
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(20M 200M); fi
 
-# The two rules of patterns/financial.toml (iban, payment-card) for ripgrep. RE2's boundaries
-# (?:^|[^\p{L}\p{N}]) become ASCII classes and the capture groups go; the rest is unchanged.
-# rg counts lines with a candidate and validates nothing, so it does less than waudit: it is
-# the "fast regex tool" reference, not an equivalent program.
+# Ten of the rules for ripgrep, as the issue's reference does: an ASCII union (RE2's Unicode
+# boundaries (?:^|[^\p{L}\p{N}]) become ASCII classes, capture groups go). iban and
+# payment-card are the patterns of patterns/financial.toml; the others are simplified
+# candidates of phone, email, bic, de-tax-id, de-social-security-number, date-of-birth, health
+# and credential. rg counts lines with a candidate and validates nothing, so it does less than
+# waudit: it is the "fast regex tool" reference, not an equivalent program.
 B='[^0-9A-Za-z]'
 RG_IBAN="(?i:(?:^|$B)[a-z]{2}[0-9]{2}(?:[- \\x{00A0}\\x{202F}]?[0-9a-z]){11,30}(?:\$|$B))"
 RG_CARD="(?:^|[^0-9A-Za-z+])(?:[0-9]{4}(?:[- ][0-9]{4}){3}(?:[- ][0-9]{1,3})?"
 RG_CARD="$RG_CARD|[0-9]{4}[- ][0-9]{6}[- ][0-9]{5}|[0-9]{12,19})(?:\$|$B)"
-RG_PATTERN="$RG_IBAN|$RG_CARD"
+RG_PHONE="(?:^|$B)(?:\\+|00|0)[1-9][0-9 /()-]{6,18}[0-9](?:\$|$B)"
+RG_EMAIL="[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,24}"
+RG_BIC="(?:^|$B)[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?:\$|$B)"
+RG_TAXID="(?:^|$B)[1-9][0-9]{10}(?:\$|$B)"
+RG_SVNR="(?i:(?:^|$B)[0-9]{2} ?[0-9]{6} ?[a-z] ?[0-9]{3}(?:\$|$B))"
+RG_DOB="(?i:(?:geb\\.|geboren|geburtsdatum|dob|born)[^0-9]{0,20}[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4})"
+RG_HEALTH="(?i:(?:^|$B)(?:krankgeschrieben|krankmeldung|au-bescheinigung|diagnose|schwanger|therapie)(?:\$|$B))"
+RG_CREDENTIAL="(?i:(?:passwort|kennwort|pin|tan|t[a-z]rcode|wlan)[ :=-]{1,3}[^ ]{4,})"
+RG_PATTERN="$RG_IBAN|$RG_CARD|$RG_PHONE|$RG_EMAIL|$RG_BIC|$RG_TAXID|$RG_SVNR|$RG_DOB"
+RG_PATTERN="$RG_PATTERN|$RG_HEALTH|$RG_CREDENTIAL"
 
 log() { printf '%s\n' "$*" >&2; }
 
@@ -145,13 +156,20 @@ for size in "${SIZES[@]}"; do
   echo "$size $bytes $messages rg $SECONDS_MEDIAN $RSS_KB" >> "$ROWS"
 
   if [ "$WAUDIT_OK" = 1 ]; then
-    measure waudit "$WAUDIT" scan --format json --fail-on never "$file"
-    if [ "$RC" -le 1 ]; then
-      echo "$size $bytes $messages waudit $SECONDS_MEDIAN $RSS_KB" >> "$ROWS"
-    else
-      log "  waudit exited $RC: $(head -c 500 "$TMP/stderr")"
-      echo "$size $bytes $messages waudit - -" >> "$ROWS"
-    fi
+    for jobs in 1 default; do
+      name=waudit-j$jobs
+      if [ "$jobs" = default ]; then
+        measure "$name" "$WAUDIT" scan --format json --fail-on never "$file"
+      else
+        measure "$name" "$WAUDIT" scan --format json --fail-on never --jobs "$jobs" "$file"
+      fi
+      if [ "$RC" -le 1 ]; then
+        echo "$size $bytes $messages $name $SECONDS_MEDIAN $RSS_KB" >> "$ROWS"
+      else
+        log "  waudit exited $RC: $(head -c 500 "$TMP/stderr")"
+        echo "$size $bytes $messages $name - -" >> "$ROWS"
+      fi
+    done
   fi
 
   # Untimed sanity check: did the tools see what was planted?
@@ -180,18 +198,18 @@ awk -v csv="$CSV" '
   END {
     print "size,bytes,messages,tool,seconds,mb_per_s,ratio_rg,ratio_cat,peak_rss_mb," \
           "msgs_per_s" > csv
-    printf "%-6s %-7s %9s %9s %8s %8s %12s %11s\n", "size", "tool", "seconds", "MB/s",
+    printf "%-6s %-15s %9s %9s %8s %8s %12s %11s\n", "size", "tool", "seconds", "MB/s",
            "vs rg", "vs cat", "peak RSS MB", "msgs/s"
     for (i = 1; i <= NR; i++) {
       if (sec[i] == "-") {
-        printf "%-6s %-7s %9s\n", size[i], tool[i], "failed"
+        printf "%-6s %-15s %9s\n", size[i], tool[i], "failed"
         print size[i] "," bytes[i] "," msgs[i] "," tool[i] ",,,,,," > csv
         continue
       }
       s = sec[i] > 0 ? sec[i] : 1e-6
       mbs = bytes[i] / 1e6 / s; vrg = ratio(sec[i], rg_s[size[i]])
       vcat = ratio(sec[i], cat_s[size[i]]); mb = rss[i] * 1024 / 1e6; mps = msgs[i] / s
-      printf "%-6s %-7s %9.3f %9.1f %8.2f %8.2f %12.1f %11.0f\n", size[i], tool[i], sec[i],
+      printf "%-6s %-15s %9.3f %9.1f %8.2f %8.2f %12.1f %11.0f\n", size[i], tool[i], sec[i],
              mbs, vrg, vcat, mb, mps
       printf "%s,%s,%s,%s,%.6f,%.1f,%.3f,%.3f,%.1f,%.0f\n", size[i], bytes[i], msgs[i],
              tool[i], sec[i], mbs, vrg, vcat, mb, mps > csv
