@@ -1,10 +1,9 @@
 #include "media/image_decode.hpp"
 
+#include "grey_png.hpp"
+
 #include <doctest/doctest.h>
 
-#include <leptonica/allheaders.h>
-
-#include <cstdlib>
 #include <string>
 
 TEST_SUITE_BEGIN("media");
@@ -13,24 +12,10 @@ using waudit::media::decode_image;
 using waudit::media::DecodeLimits;
 using waudit::media::read_image_size;
 
-namespace {
-
-// A grey PNG of the given size, encoded by Leptonica in memory.
-std::string png(int width, int height) {
-  Pix* pix = pixCreate(width, height, 8);
-  l_uint8* data = nullptr;
-  size_t size = 0;
-  pixWriteMem(&data, &size, pix, IFF_PNG);
-  pixDestroy(&pix);
-  std::string bytes(reinterpret_cast<const char*>(data), size);
-  std::free(data);
-  return bytes;
-}
-
-}  // namespace
+using waudit::media::testing::grey_png;
 
 TEST_CASE("media::read_image_size and decode_image") {
-  const std::string image = png(300, 200);
+  const std::string image = grey_png(300, 200);
   const auto size = read_image_size(image);
   REQUIRE(size.has_value());
   CHECK(size->width == 300);
@@ -41,7 +26,7 @@ TEST_CASE("media::read_image_size and decode_image") {
 }
 
 TEST_CASE("media::decode_image refuses an image over the pixel limit before decoding it") {
-  const auto refused = decode_image(png(300, 200), DecodeLimits{50000, 2400});
+  const auto refused = decode_image(grey_png(300, 200), DecodeLimits{50000, 2400});
   REQUIRE_FALSE(refused.has_value());
   CHECK(refused.error().message ==
         "image of 300x200 pixels exceeds the limit of 50000 pixels; not read");
@@ -50,7 +35,7 @@ TEST_CASE("media::decode_image refuses an image over the pixel limit before deco
 TEST_CASE("media::decode_image reports bytes that are no image") {
   CHECK_FALSE(read_image_size("").has_value());
   CHECK_FALSE(read_image_size("not an image at all").has_value());
-  std::string cut = png(300, 200);
+  std::string cut = grey_png(300, 200);
   cut.resize(cut.size() / 2);
   CHECK_FALSE(decode_image(cut, DecodeLimits{}).has_value());
 }

@@ -1,10 +1,9 @@
 #include "media/photo_batch.hpp"
 
+#include "grey_png.hpp"
+
 #include <doctest/doctest.h>
 
-#include <leptonica/allheaders.h>
-
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -15,27 +14,12 @@ using waudit::media::BatchOptions;
 using waudit::media::ImageEvidence;
 using waudit::media::read_photos;
 
-namespace {
-
-// A grey PNG too small to hold a card: read_photo stops at its header, no OCR runs.
-std::string thumbnail() {
-  Pix* pix = pixCreate(120, 80, 8);
-  l_uint8* data = nullptr;
-  size_t size = 0;
-  pixWriteMem(&data, &size, pix, IFF_PNG);
-  pixDestroy(&pix);
-  std::string bytes(reinterpret_cast<const char*>(data), size);
-  std::free(data);
-  return bytes;
-}
-
-}  // namespace
-
 TEST_CASE("media::read_photos hands every photo's result back once, on any number of threads") {
   for (const unsigned threads : {1U, 3U}) {
     BatchOptions options;
     options.threads = threads;
-    const std::string small = thumbnail();
+    // Too small to hold a card: read_photo stops at its header, no OCR runs.
+    const std::string small = waudit::media::testing::grey_png(120, 80);
     std::vector<int> loaded(7, 0);
     std::vector<int> done(7, 0);
     std::vector<std::string> outcomes(7);
