@@ -3,6 +3,7 @@
 // photos (which need to know the message that sent them).
 #include "audit/archive_scan.hpp"
 
+#include "audit/photo_reading.hpp"
 #include "audit/vcard_scan.hpp"
 #include "chat/chat_name.hpp"
 #include "input/media_index.hpp"
@@ -28,8 +29,8 @@ namespace {
 // No contact card comes near this; it only stops one that inflates without end.
 constexpr std::uint64_t kMaxCardBytes = std::uint64_t{64} << 20;
 constexpr std::size_t kReadChunk = std::size_t{64} << 10;
+
 // A photo WhatsApp sends is well under this; a larger "image" is not read into memory.
-constexpr std::uint64_t kMaxPhotoBytes = std::uint64_t{64} << 20;
 
 // Entry names are compared by extension only to pick what to open: a .docx or .apk is a ZIP
 // too, but not an export, so nested archives are the entries named .zip.
@@ -80,48 +81,6 @@ tl::expected<std::string, Problem> read_nested(const input::ZipArchive& archive,
                                   std::nullopt});
   }
   return read_entry(archive, entry, limits.max_nested_bytes, limits.max_ratio);
-}
-
-// Automatic OCR without Tesseract says so once per run, on standard error, and goes on with
-// the words around the photos; `--ocr on` makes it an error of the input.
-void no_ocr(const std::string& reason, const ScanRequest& request) {
-  if (request.verbosity == Verbosity::quiet) {
-    return;
-  }
-  static std::once_flag notice;
-  std::call_once(notice, [&] {
-    fmt::print(stderr,
-               "waudit: notice: OCR is off: {}; card photos are judged by the words around them "
-               "only\n",
-               reason);
-  });
-}
-
-media::BatchOptions batch_options(const ScanRequest& request) {
-  media::BatchOptions options;
-  options.threads =
-      request.jobs > 0 ? request.jobs : std::max(1U, std::thread::hardware_concurrency());
-  options.read.engines = options.threads;
-  options.read.time_limit = std::chrono::seconds(request.ocr_seconds);
-  const auto folder = request.ocr_cache ? request.ocr_cache : media::default_cache_folder();
-  if (folder && !folder->empty()) {
-    options.cache.emplace(*folder);
-  }
-  options.use_cached = request.show_values == ShowValues::no;
-  return options;
-}
-
-void add_to_counts(const media::ImageEvidence& evidence, report::InputReport::OcrCounts& counts) {
-  const bool read = evidence.outcome == media::ImageEvidence::Outcome::read;
-  counts.cached += evidence.cached ? 1 : 0;
-  counts.read += read && !evidence.cached ? 1 : 0;
-  counts.skipped += evidence.outcome == media::ImageEvidence::Outcome::too_small ? 1 : 0;
-  counts.milliseconds += static_cast<std::uint64_t>(evidence.ocr_time.count());
-}
-
-media::ShowNumbers show_numbers(const ScanRequest& request) {
-  return request.show_values == ShowValues::yes ? media::ShowNumbers::unmasked
-                                                : media::ShowNumbers::masked;
 }
 
 // One archive level: the input itself, or an archive inside it.
@@ -347,7 +306,7 @@ void ArchiveScan::scan_photos(const std::vector<const input::ZipEntry*>& media) 
   std::vector<std::optional<tl::expected<media::ImageEvidence, Problem>>> results(photos.size());
   const std::uint64_t max_bytes = std::min(kMaxPhotoBytes, request.limits.max_entry_bytes);
   media::read_photos(
-      photos.size(), batch_options(request),
+      photos.size(), photo_batch_options(request),
       [&](std::size_t k) {
         return read_entry(archive_, *media[photos[k]], max_bytes, request.limits.max_ratio);
       },
@@ -371,10 +330,10 @@ void ArchiveScan::scan_photos(const std::vector<const input::ZipEntry*>& media) 
             *media[photos[k]],
             Problem{fmt::format("--ocr on, but {}; photos not read", evidence.no_ocr_reason), {}});
       } else {
-        no_ocr(evidence.no_ocr_reason, request);
+        notice_no_ocr(evidence.no_ocr_reason, request);
       }
     }
-    add_to_counts(evidence, counts);
+    count_photo(evidence, counts);
     judge_photo(*media[photos[k]], photos[k], evidence);
   }
   report_ocr_time(counts);
@@ -399,7 +358,7 @@ void ArchiveScan::judge_photo(const input::ZipEntry& entry, std::size_t media_in
   const MediaReference* reference = sender != senders_.end() ? sender->second.reference : nullptr;
   const std::vector<media::ChatWord> no_words;
   const auto verdict = media::judge(reference != nullptr ? reference->words : no_words, &evidence,
-                                    show_numbers(settings_.request));
+                                    shown_numbers(settings_.request));
   if (!verdict) {
     return;
   }

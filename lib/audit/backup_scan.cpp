@@ -1,5 +1,6 @@
 #include "audit/backup_scan.hpp"
 
+#include "audit/photo_reading.hpp"
 #include "audit/vcard_scan.hpp"
 #include "chat/message.hpp"
 #include "chat/time_zone.hpp"
@@ -11,6 +12,7 @@
 #include "input/message_store.hpp"
 #include "input/private_directory.hpp"
 #include "input/text_decoding.hpp"
+#include "media/evidence_words.hpp"
 #include "report/fingerprint.hpp"
 #include "report/mask.hpp"
 #include "text/utf8.hpp"
@@ -376,11 +378,72 @@ std::optional<std::filesystem::path> decrypt_contacts(const input::InputFile& fi
 
 // ---------------------------------------------------------------------------------------------
 
+// The bytes of a photo on disk, if it is small enough to be a photo WhatsApp sent.
+tl::expected<std::string, Problem> read_photo_file(const std::filesystem::path& file) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(file, error);
+  if (error || size > kMaxPhotoBytes) {
+    return tl::unexpected(Problem{"photo larger than 64 MiB, or unreadable; not read", {}});
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    return tl::unexpected(Problem{"photo could not be read", {}});
+  }
+  return bytes;
+}
+
+// A photo beside a backup gets the image check of export photos (the words around it are not
+// collected for backups): one card-photo finding, located at the message that sent it.
+void scan_backup_photo(const BackupMedia& media, const ScanSettings& settings,
+                       InputResult& result) {
+  const ScanRequest& request = settings.request;
+  if (request.ocr == OcrMode::off ||
+      !media::EvidenceWords::builtin().is_photo_file(input::base_name(media.name))) {
+    return;
+  }
+  std::optional<tl::expected<media::ImageEvidence, Problem>> read;
+  media::read_photos(
+      1, photo_batch_options(request), [&](std::size_t) { return read_photo_file(media.file); },
+      [&](std::size_t, tl::expected<media::ImageEvidence, Problem> evidence) {
+        read = std::move(evidence);
+      });
+  if (!read || !*read) {
+    report_error(media.origin, read ? read->error() : Problem{"photo not read", {}}, settings,
+                 result);
+    return;
+  }
+  const media::ImageEvidence& evidence = **read;
+  report::InputReport::OcrCounts& counts =
+      result.report.ocr.emplace(result.report.ocr.value_or(report::InputReport::OcrCounts{}));
+  ++counts.images;
+  count_photo(evidence, counts);
+  if (evidence.outcome == media::ImageEvidence::Outcome::no_ocr) {
+    notice_no_ocr(evidence.no_ocr_reason, request);
+  }
+  const auto verdict = media::judge({}, &evidence, shown_numbers(request));
+  if (!verdict) {
+    return;
+  }
+  report::Finding finding;
+  finding.location = report::Location{media.origin.path, media.message_entry, {}, {}};
+  finding.chat = media.chat;
+  if (!media.sender.empty()) {
+    finding.sender = media.sender;
+  }
+  finding.timestamp = media.timestamp;
+  media::apply_verdict(*verdict, finding);
+  finding.attachment = std::string(input::base_name(media.name));
+  finding.fingerprint = report::fingerprint(
+      request.fingerprint_key,
+      {finding.rule, media::fingerprint_value(*finding.attachment, finding.sender.value_or("")),
+       finding.chat, finding.timestamp.value_or("")});
+  result.findings.push_back(std::move(finding));
+}
+
 void scan_backup_media(const BackupMedia& media, const ScanSettings& settings,
                        InputResult& result) {
-  // TODO(card-photo): the photo check of export media goes here as well; it needs the bytes
-  // (input::FileSource::open(media.file)), media.origin, media.chat, media.sender and
-  // media.timestamp.
+  scan_backup_photo(media, settings, result);
   const std::string_view base = input::base_name(media.name);
   std::string extension(base.substr(std::min(base.size(), base.rfind('.'))));
   std::transform(extension.begin(), extension.end(), extension.begin(),

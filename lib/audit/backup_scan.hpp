@@ -31,9 +31,10 @@ struct BackupMedia {
   std::optional<std::string> timestamp;  // local time, as the findings of the message have it
 };
 
-// The checks that media files of exports get, run on one media file of a backup: a contact
-// card (.vcf) is scanned like an export's, its findings located at `media.origin` and the
-// card's line. Findings, errors and counts go to `result`.
+// The checks that media files of exports get, run on one media file of a backup: a photo is
+// read for the card-photo rule (image evidence only, located at the message that sent it),
+// a contact card (.vcf) is scanned like an export's, its findings located at `media.origin`
+// and the card's line. Findings, errors and counts go to `result`.
 void scan_backup_media(const BackupMedia& media, const ScanSettings& settings, InputResult& result);
 
 // Loads the keys of --key-file and WAUDIT_BACKUP_KEY and checks --timezone, before any input

@@ -5,15 +5,23 @@ WAUDIT_BIN and WAUDIT_SOURCE_DIR are set by CTest (tests/CMakeLists.txt).
 """
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import unittest
+import zipfile
 
 import backup_fixtures as fx
-from cli_test import TempDirTest, run, scan_json
+from cli_test import IOS, TempDirTest, run, scan_json
+
+# A real (tiny) photo from samples/: waudit decodes the photos it finds beside a backup, and a
+# damaged one is an error.
+with zipfile.ZipFile(IOS) as _sample:
+    PHOTO = next(_sample.read(n) for n in _sample.namelist() if n.endswith(".jpg"))
 
 BERLIN = ("--timezone", "Europe/Berlin")
 KEY_HEX = bytes(range(32)).hex()
@@ -173,7 +181,7 @@ class ChatStorage(TempDirTest):
         db = self.path("ChatStorage.sqlite")
         fx.chatstorage(db)
         os.makedirs(self.path(os.path.join("Message", "Media", "x")))
-        self.write(os.path.join("Message", "Media", "x", "1.jpg"), b"\xff\xd8")
+        self.write(os.path.join("Message", "Media", "x", "1.jpg"), PHOTO)
         _, report, _ = scan_json(*BERLIN, db)
         self.assertEqual((report["inputs"][0]["media"], report["inputs"][0]["media_missing"]),
                          (["Media/x/1.jpg"], []))
@@ -394,7 +402,7 @@ class Crypt15(TempDirTest):
         os.makedirs(os.path.join(whatsapp, "Databases"))
         os.makedirs(os.path.join(whatsapp, "Media", "WhatsApp Images"))
         with open(os.path.join(whatsapp, "Media", "WhatsApp Images", "IMG-1.jpg"), "wb") as f:
-            f.write(b"\xff\xd8")
+            f.write(PHOTO)
         path = os.path.join(whatsapp, "Databases", "msgstore.db.crypt15")
         with open(path, "wb") as f:
             f.write(fx.crypt15(self.plain, self.root))
@@ -484,8 +492,8 @@ class AndroidMedia(TempDirTest):
                  + media_row(42, 2, "2023-04-15T08:12:00",
                              "/storage/emulated/0/WhatsApp/Media/WhatsApp Images/IMG-2.jpg", 1)
                  + media_row(43, 2, "2023-04-15T08:13:00", "Media/WhatsApp Images/IMG-1.jpg", 1))
-        self.media_file("WhatsApp Images/IMG-1.jpg", b"\xff\xd8\xff\xe0 not really a photo")
-        self.media_file("WhatsApp Images/IMG-2.jpg", b"\xff\xd8\xff\xe0 not really a photo")
+        self.media_file("WhatsApp Images/IMG-1.jpg", PHOTO)
+        self.media_file("WhatsApp Images/IMG-2.jpg", PHOTO)
         self.media_file("WhatsApp Documents/Lena.vcf", LENA_CARD.encode())
         # Outside the WhatsApp folder: a path climbing out of it is never followed.
         self.write("outside.vcf", LENA_CARD)
@@ -517,6 +525,26 @@ class AndroidMedia(TempDirTest):
              "2023-04-15T10:10:00", "Lena.vcf"),
         ])
         self.assertEqual(cards[0]["location"]["path"], self.db)
+
+    def test_a_card_photo_beside_the_backup_is_reported_at_its_message(self):
+        try:
+            sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "media"))
+            import card_images
+        except ImportError as missing:  # Pillow: installed by scripts/install-deps
+            self.skipTest(f"cannot draw a card photo: {missing}")
+        photo = card_images.on_table(
+            card_images.payment_card("4111 1111 1111 1111", "VISA", (20, 60, 140)), "clean", 1)
+        self.media_file("WhatsApp Images/IMG-1.jpg", card_images.jpeg(photo))
+        code, report, err = scan_json(*BERLIN, "--ocr", "on", "--ocr-cache", "", self.db)
+        self.assertEqual((code, err), (1, ""))
+        photos = [f for f in report["findings"] if f["rule"] == "card-photo"]
+        self.assertEqual([(f["location"]["entry"], f["location"]["line"], f["attachment"],
+                           f["kind"], f["timestamp"]) for f in photos],
+                         [("message/12", None, "IMG-1.jpg", "payment-card",
+                           "2023-04-15T09:16:30")])  # the first message naming it
+        self.assertGreaterEqual(photos[0]["confidence"], 0.95)
+        self.assertNotIn("4111 1111 1111 1111", json.dumps(report))
+        self.assertEqual(report["inputs"][0]["ocr"]["images"], 2)
 
     def test_media_folder_beside_the_database_itself(self):
         flat = self.path("flat")
@@ -552,7 +580,7 @@ class IosBackupFolder(TempDirTest):
     def lay_out(self, group=fx.WHATSAPP_GROUP, media=True, **options):
         files = {(group, "ChatStorage.sqlite"): self.chat}
         if media:
-            files[(group, "Message/Media/x/1.jpg")] = b"\xff\xd8\xff\xe0 not really a photo"
+            files[(group, "Message/Media/x/1.jpg")] = PHOTO
         fx.ios_backup(self.backup, files, **options)
 
     def test_a_backup_folder_is_scanned_through_its_manifest(self):
@@ -567,7 +595,8 @@ class IosBackupFolder(TempDirTest):
         self.assertEqual({f["location"]["path"] for f in report["findings"]}, {self.backup})
         self.assertEqual(report["inputs"], [{
             "path": self.backup, "kind": "iosbackup", "chats": 2, "messages": 3, "errors": [],
-            "media_referenced": 1, "media": ["Media/x/1.jpg"], "media_missing": []}])
+            "media_referenced": 1, "media": ["Media/x/1.jpg"], "media_missing": [],
+            "ocr": {"images": 1, "read": 0, "skipped": 1}}])  # the photo: a thumbnail
         self.assertEqual({p: digest(p) for p in walk(self.backup)}, before)
 
     def test_a_backup_folder_found_under_a_directory_is_one_input(self):
