@@ -122,6 +122,7 @@ class ChatScanner {
   std::vector<std::string> errors_;
   std::vector<PendingReference> references_;
   std::unordered_set<std::string> referenced_names_;
+  bool media_references_full_ = false;
   std::unordered_set<std::string> senders_;              // names already checked for a phone number
   std::unordered_set<std::string> participant_numbers_;  // normalized, reported once per chat
   std::optional<std::size_t> phone_rule_ = first_rule(settings_.detector, "phone");
@@ -176,12 +177,13 @@ void ChatScanner::note_reference(const chat::Message& message) {
       referenced_names_.contains(std::string(message.attachment))) {
     return;
   }
-  if (references_.size() == kMaxMediaReferences) {
-    error(Problem{fmt::format("more than {} media file names; the media lists are incomplete",
-                              kMaxMediaReferences),
-                  message.first_line});
-  }
   if (references_.size() >= kMaxMediaReferences) {
+    if (!media_references_full_) {  // said once: the list stays full for the rest of the chat
+      media_references_full_ = true;
+      error(Problem{fmt::format("more than {} media file names; the media lists are incomplete",
+                                kMaxMediaReferences),
+                    message.first_line});
+    }
     return;
   }
   referenced_names_.emplace(message.attachment);

@@ -75,16 +75,17 @@ Entry entry_of(std::string_view word) {
 // The first occurrence of `entry` at word boundaries; returns [begin, end) in folded bytes,
 // the end moved to the word's end for an open entry.
 std::optional<std::pair<std::size_t, std::size_t>> find_entry(const std::string& text,
-                                                              const Entry& entry) {
-  if (entry.folded.empty()) {
+                                                              std::string_view folded_word,
+                                                              bool open_end) {
+  if (folded_word.empty()) {
     return std::nullopt;
   }
-  for (std::size_t pos = text.find(entry.folded); pos != std::string::npos;
-       pos = text.find(entry.folded, pos + 1)) {
-    std::size_t end = pos + entry.folded.size();
+  for (std::size_t pos = text.find(folded_word); pos != std::string::npos;
+       pos = text.find(folded_word, pos + 1)) {
+    std::size_t end = pos + folded_word.size();
     const bool starts = pos == 0 || !is_word_byte(text[pos - 1]);
     const bool ends = end == text.size() || !is_word_byte(text[end]);
-    if (starts && entry.open_end) {
+    if (starts && open_end) {
       // Letters only: a number written straight after the word is no part of it.
       while (end < text.size() && is_word_byte(text[end]) && (text[end] < '0' || text[end] > '9')) {
         ++end;
@@ -155,7 +156,8 @@ tl::expected<DocumentKind, Problem> read_kind(const toml::table& table) {
 bool contains_entry(std::string_view text, const std::vector<std::string>& words) {
   const Folded folded = fold(text);
   return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
-    return find_entry(folded.text, entry_of(word)).has_value();
+    const Entry entry = entry_of(word);
+    return find_entry(folded.text, entry.folded, entry.open_end).has_value();
   });
 }
 
@@ -191,6 +193,7 @@ tl::expected<EvidenceWords, Problem> EvidenceWords::parse(std::string_view toml)
     }
     words.kinds_.push_back(std::move(*kind));
   }
+  words.fold_words();
   return words;
 }
 
@@ -216,15 +219,31 @@ std::vector<WordHit> EvidenceWords::find(std::string_view text, WordSource sourc
   std::vector<WordHit> hits;
   const Folded folded = fold(text);
   for (std::size_t index = 0; index < kinds_.size(); ++index) {
-    const DocumentKind& kind = kinds_[index];
-    const auto& entries = source == WordSource::chat ? kind.chat_words : kind.image_words;
-    for (const std::string& word : entries) {
-      if (const auto found = find_entry(folded.text, entry_of(word))) {
+    const auto& entries = source == WordSource::chat ? chat_entries_[index] : image_entries_[index];
+    for (const FoldedWord& word : entries) {
+      if (const auto found = find_entry(folded.text, word.text, word.open_end)) {
         hits.push_back({index, written_form(text, folded, found->first, found->second)});
       }
     }
   }
   return hits;
+}
+
+void EvidenceWords::fold_words() {
+  const auto folded = [](const std::vector<std::string>& words) {
+    std::vector<FoldedWord> out;
+    for (const std::string& word : words) {
+      Entry entry = entry_of(word);
+      out.push_back(FoldedWord{std::move(entry.folded), entry.open_end});
+    }
+    return out;
+  };
+  chat_entries_.clear();
+  image_entries_.clear();
+  for (const DocumentKind& kind : kinds_) {
+    chat_entries_.push_back(folded(kind.chat_words));
+    image_entries_.push_back(folded(kind.image_words));
+  }
 }
 
 bool EvidenceWords::names_other_media(std::string_view marker) const {

@@ -53,7 +53,17 @@ class EvidenceWords {
   std::size_t kind_index(std::string_view kind) const;
 
  private:
+  // A word folded as find() folds the text, once at load: find() runs on every message.
+  struct FoldedWord {
+    std::string text;
+    bool open_end = false;  // the word ended with '*'
+  };
+
+  void fold_words();
+
   std::vector<DocumentKind> kinds_;
+  std::vector<std::vector<FoldedWord>> chat_entries_;   // per kind, as kinds_[i].chat_words
+  std::vector<std::vector<FoldedWord>> image_entries_;  // per kind, as kinds_[i].image_words
   std::vector<std::string> not_photo_;
   std::vector<std::string> image_extensions_;
 };
