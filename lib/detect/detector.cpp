@@ -1,7 +1,9 @@
 // Scoring follows detectors.md §8 in a simple, explainable form: a validated checksum gives
-// 0.95, a pattern alone 0.5, a context keyword (in this message, the one before, or either,
-// as the rule says) adds 0.35 (capped at 1), and a negative keyword (order and tracking
-// words) takes 0.3 away. A rule that requires context drops candidates without it.
+// 0.95, a pattern alone 0.5, a context keyword (in this message, the one just before, or
+// this one and the two before, as the rule says) adds 0.35, and a negative keyword (order
+// and tracking words) takes 0.3 away; the sum is capped at 1 last, so a validated value with
+// context keeps 1.0 despite a negative word. A rule that requires context drops candidates
+// without it.
 #include "detect/detector.hpp"
 
 #include "detect/negation.hpp"
