@@ -419,6 +419,13 @@ void scan_backup_photo(const BackupMedia& media, const ScanSettings& settings,
   ++counts.images;
   count_photo(evidence, counts);
   if (evidence.outcome == media::ImageEvidence::Outcome::no_ocr) {
+    if (request.ocr == OcrMode::on) {  // as for an export's photos: asked for, so an error
+      report_error(
+          media.origin,
+          Problem{fmt::format("--ocr on, but {}; photo not read", evidence.no_ocr_reason), {}},
+          settings, result);
+      return;
+    }
     notice_no_ocr(evidence.no_ocr_reason, request);
   }
   const auto verdict = media::judge({}, &evidence, shown_numbers(request));

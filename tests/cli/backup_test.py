@@ -527,14 +527,7 @@ class AndroidMedia(TempDirTest):
         self.assertEqual(cards[0]["location"]["path"], self.db)
 
     def test_a_card_photo_beside_the_backup_is_reported_at_its_message(self):
-        try:
-            sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "media"))
-            import card_images
-        except ImportError as missing:  # Pillow: installed by scripts/install-deps
-            self.skipTest(f"cannot draw a card photo: {missing}")
-        photo = card_images.on_table(
-            card_images.payment_card("4111 1111 1111 1111", "VISA", (20, 60, 140)), "clean", 1)
-        self.media_file("WhatsApp Images/IMG-1.jpg", card_images.jpeg(photo))
+        self.media_file("WhatsApp Images/IMG-1.jpg", self.card_photo())
         code, report, err = scan_json(*BERLIN, "--ocr", "on", "--ocr-cache", "", self.db)
         self.assertEqual((code, err), (1, ""))
         photos = [f for f in report["findings"] if f["rule"] == "card-photo"]
@@ -545,6 +538,27 @@ class AndroidMedia(TempDirTest):
         self.assertGreaterEqual(photos[0]["confidence"], 0.95)
         self.assertNotIn("4111 1111 1111 1111", json.dumps(report))
         self.assertEqual(report["inputs"][0]["ocr"]["images"], 2)
+
+    def card_photo(self):
+        try:
+            sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "media"))
+            import card_images
+        except ImportError as missing:  # Pillow: installed by scripts/install-deps
+            self.skipTest(f"cannot draw a card photo: {missing}")
+        photo = card_images.on_table(
+            card_images.payment_card("4111 1111 1111 1111", "VISA", (20, 60, 140)), "clean", 1)
+        return card_images.jpeg(photo)
+
+    def test_ocr_on_without_tesseract_data_is_an_error_for_a_backup_photo(self):
+        self.media_file("WhatsApp Images/IMG-1.jpg", self.card_photo())
+        missing = {"TESSDATA_PREFIX": self.path("no-tessdata")}
+        code, report, err = scan_json(*BERLIN, "--ocr", "on", "--ocr-cache", "", self.db,
+                                      env=missing)
+        self.assertEqual(code, 2)
+        self.assertIn("--ocr on, but", err)
+        self.assertIn("IMG-1.jpg", err)
+        _, _, quiet = scan_json(*BERLIN, "--ocr-cache", "", self.db, env=missing)
+        self.assertNotIn("--ocr on", quiet)
 
     def test_media_folder_beside_the_database_itself(self):
         flat = self.path("flat")
