@@ -54,6 +54,14 @@ std::optional<std::size_t> first_rule(const detect::Detector& detector, std::str
   return found == rules.end() ? std::nullopt : std::optional<std::size_t>(found - rules.begin());
 }
 
+struct NameHash {
+  using is_transparent = void;
+
+  std::size_t operator()(std::string_view name) const {
+    return std::hash<std::string_view>{}(name);
+  }
+};
+
 // A chat has a few senders, a hostile file may invent one per line: past this many distinct
 // names, new ones are no longer checked.
 constexpr std::size_t kMaxSendersChecked = 10000;
@@ -123,7 +131,8 @@ class ChatScanner {
   std::vector<PendingReference> references_;
   std::unordered_set<std::string> referenced_names_;
   bool media_references_full_ = false;
-  std::unordered_set<std::string> senders_;              // names already checked for a phone number
+  // Names already checked for a phone number; looked up by view, without a copy.
+  std::unordered_set<std::string, NameHash, std::equal_to<>> senders_;
   std::unordered_set<std::string> participant_numbers_;  // normalized, reported once per chat
   std::optional<std::size_t> phone_rule_ = first_rule(settings_.detector, "phone");
   media::CaptionWindow photos_{media::EvidenceWords::builtin()};
@@ -133,10 +142,12 @@ class ChatScanner {
 // metadata: one `phone` finding per chat and number, at the sender of its first message, not
 // one per message (issue #4).
 void ChatScanner::note_sender(const chat::Message& message) {
+  // Looked up before inserting: this runs for every message, and most senders are known.
   if (!phone_rule_ || message.sender.empty() || senders_.size() >= kMaxSendersChecked ||
-      !senders_.emplace(message.sender).second) {
+      senders_.contains(message.sender)) {
     return;
   }
+  senders_.emplace(message.sender);
   const rules::Rule& rule = settings_.detector.rules()[*phone_rule_];
   detect::Detection detection;
   detection.rule_index = *phone_rule_;
