@@ -57,9 +57,29 @@ void sync_to_disk(const fs::path& path) {
   }
 }
 
+// Whether the destination is something to write through, as a shell's `>` does, rather than
+// to replace: a device (/dev/null), a pipe, a socket, or a symbolic link (/dev/stdout, or a
+// link the user keeps pointing at the latest report). Renaming over those would put a regular
+// file in their place: as root, `-o /dev/null` would replace the system's /dev/null.
+bool written_through(const fs::path& destination) {
+  struct stat entry = {};
+  return ::lstat(destination.c_str(), &entry) == 0 && !S_ISREG(entry.st_mode);
+}
+
 }  // namespace
 
 OutputFile::OutputFile(fs::path destination) : destination_(std::move(destination)) {
+  if (written_through(destination_)) {
+    direct_ = true;
+    temporary_ = destination_;
+    stream_.open(destination_, std::ios::binary | std::ios::trunc);
+    if (!stream_) {
+      throw std::runtime_error(fmt::format("{}: cannot open output file for writing: {}",
+                                           destination_.string(),
+                                           std::generic_category().message(errno)));
+    }
+    return;
+  }
   // The temporary file sits beside the destination, so the final rename stays on one file
   // system and is atomic.
   const int descriptor = create_temporary(destination_, temporary_);
@@ -78,7 +98,7 @@ OutputFile::OutputFile(fs::path destination) : destination_(std::move(destinatio
 }
 
 OutputFile::~OutputFile() {
-  if (!committed_) {
+  if (!committed_ && !direct_) {
     stream_.close();
     std::error_code ignored;
     fs::remove(temporary_, ignored);
@@ -91,6 +111,10 @@ void OutputFile::commit() {
   stream_.close();
   if (!written || stream_.fail()) {
     throw std::runtime_error(fmt::format("{}: cannot write output file", destination_.string()));
+  }
+  if (direct_) {
+    committed_ = true;
+    return;
   }
   sync_to_disk(temporary_);
   std::error_code error;

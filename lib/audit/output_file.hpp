@@ -1,5 +1,6 @@
 // A report file written next to its destination and renamed into place when complete, so a
-// failed run never leaves a half-written report or destroys the previous one.
+// failed run never leaves a half-written report or destroys the previous one. A destination
+// that is no regular file (/dev/null, a pipe, a symbolic link) is written through instead.
 #pragma once
 
 #include <filesystem>
@@ -20,7 +21,8 @@ class OutputFile {
   std::ostream& stream() { return stream_; }
 
   // The temporary file, for writers that need a file name rather than a stream
-  // (libxlsxwriter); commit() renames it into place. Use either this or stream(), not both.
+  // (libxlsxwriter); commit() renames it into place (a written-through destination is its
+  // own path). Use either this or stream(), not both.
   const std::filesystem::path& path() const { return temporary_; }
 
   // Flushes and renames into place; throws std::runtime_error on failure.
@@ -31,6 +33,7 @@ class OutputFile {
   std::filesystem::path temporary_;
   std::ofstream stream_;
   bool committed_ = false;
+  bool direct_ = false;  // written through: no temporary file, nothing to rename
 };
 
 }  // namespace waudit::audit

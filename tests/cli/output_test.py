@@ -9,6 +9,7 @@ import os
 import signal
 import stat
 import subprocess
+import threading
 import time
 import unittest
 
@@ -103,6 +104,36 @@ class AtomicOutput(TempDirTest):
                 self.assertEqual(stat.S_IMODE(os.stat(report).st_mode), mode)
                 with open(report, encoding="utf-8") as f:
                     self.assertTrue(f.read().startswith("path,entry,line,column"))
+
+
+class WrittenThrough(TempDirTest):
+    """A destination that is no regular file is written through, as `>` does, never replaced:
+    renaming over it made `-o /dev/null` (run as root) replace the system's /dev/null with a
+    regular file. A pipe stands in for /dev/null here, so that a regression cannot break the
+    machine that runs the test."""
+
+    def test_a_named_pipe_gets_the_report_and_stays_a_pipe(self):
+        fifo = self.path("report.fifo")
+        os.mkfifo(fifo)
+        received = []
+        reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+        reader.start()
+        code, _, err = run("scan", "--format", "json", "--output", fifo, SAMPLES)
+        reader.join(timeout=60)
+        self.assertEqual(code, 1, err)
+        self.assertTrue(stat.S_ISFIFO(os.lstat(fifo).st_mode))
+        self.assertIn(b'"schema": "waudit-findings/1"', received[0])
+        self.assertEqual(os.listdir(self.dir), ["report.fifo"])  # no temporary file left
+
+    def test_a_symbolic_link_stays_a_link_to_the_new_report(self):
+        target = self.write("report-2026-11.csv", "old\n")
+        link = self.path("latest.csv")
+        os.symlink(target, link)
+        code, _, err = run("scan", "--format", "csv", "--output", link, SAMPLES)
+        self.assertEqual(code, 1, err)
+        self.assertTrue(os.path.islink(link))
+        with open(target, encoding="utf-8") as f:
+            self.assertTrue(f.read().startswith("path,entry,line,column"))
 
 
 if __name__ == "__main__":
