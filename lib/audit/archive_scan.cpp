@@ -285,7 +285,9 @@ void ArchiveScan::scan_card(const input::ZipEntry& entry, std::size_t media_inde
   }
   CardResult card = scan_vcard(*decoded->source, origin_of(entry), context, settings_);
   std::move(card.errors.begin(), card.errors.end(), std::back_inserter(result_.report.errors));
-  std::move(card.findings.begin(), card.findings.end(), std::back_inserter(result_.findings));
+  for (report::Finding& finding : card.findings) {
+    result_.findings.add(std::move(finding));
+  }
   result_.allowlisted += card.allowlisted;
 }
 
@@ -366,9 +368,10 @@ void ArchiveScan::judge_photo(const input::ZipEntry& entry, std::size_t media_in
   if (reference != nullptr) {
     const ScannedChat& chat = *sender->second.chat;
     if (!reference->words.empty()) {  // only then did the chat words alone give a finding
-      std::erase_if(result_.findings, [&](const report::Finding& old) {
-        return old.rule == "card-photo" && old.location.entry == chat.entry &&
-               old.location.line == reference->line;
+      // Kept until the list is read: the lambda owns what it compares.
+      result_.findings.remove_if([entry = chat.entry,
+                                  line = reference->line](const report::Finding& old) {
+        return old.rule == "card-photo" && old.location.entry == entry && old.location.line == line;
       });
     }
     finding.location =
@@ -388,7 +391,7 @@ void ArchiveScan::judge_photo(const input::ZipEntry& entry, std::size_t media_in
       settings_.request.fingerprint_key,
       {finding.rule, media::fingerprint_value(*finding.attachment, finding.sender.value_or("")),
        finding.chat, finding.timestamp.value_or("")});
-  result_.findings.push_back(std::move(finding));
+  result_.findings.add(std::move(finding));
 }
 
 // A nested archive that held a chat and that no message names is an export, not media.

@@ -151,7 +151,7 @@ void BackupScanner::scan_text(const input::StoredMessage& stored, const chat::Me
   result_.allowlisted +=
       settings_.detector.scan(detect::ScanText{message.text, 0, 0, previous_text_}, detections_);
   for (const detect::Detection& detection : detections_) {
-    result_.findings.push_back(make_finding(stored, message, detection, timestamp));
+    result_.findings.add(make_finding(stored, message, detection, timestamp));
   }
 }
 
@@ -445,7 +445,7 @@ void scan_backup_photo(const BackupMedia& media, const ScanSettings& settings,
       request.fingerprint_key,
       {finding.rule, media::fingerprint_value(*finding.attachment, finding.sender.value_or("")),
        finding.chat, finding.timestamp.value_or("")});
-  result.findings.push_back(std::move(finding));
+  result.findings.add(std::move(finding));
 }
 
 void scan_backup_media(const BackupMedia& media, const ScanSettings& settings,
@@ -478,7 +478,9 @@ void scan_backup_media(const BackupMedia& media, const ScanSettings& settings,
       media.timestamp};
   CardResult card = scan_vcard(*decoded->source, media.origin, context, settings);
   std::move(card.errors.begin(), card.errors.end(), std::back_inserter(result.report.errors));
-  std::move(card.findings.begin(), card.findings.end(), std::back_inserter(result.findings));
+  for (report::Finding& finding : card.findings) {
+    result.findings.add(std::move(finding));
+  }
   result.allowlisted += card.allowlisted;
 }
 

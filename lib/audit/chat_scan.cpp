@@ -1,5 +1,6 @@
 #include "audit/chat_scan.hpp"
 
+#include "audit/pending_findings.hpp"
 #include "chat/export_parser.hpp"
 #include "detect/previous_messages.hpp"
 #include "media/caption_window.hpp"
@@ -22,13 +23,6 @@ namespace {
 // A file with no message header this far in is not a chat export: stop reading it.
 constexpr std::uint64_t kHeaderSearchLines = 1000;
 constexpr std::uint64_t kHeaderSearchBytes = std::uint64_t{1} << 20;
-
-// A finding whose time is known only as written, until the file's date order is decided.
-struct PendingFinding {
-  report::Finding finding;
-  std::string normalized;
-  std::optional<std::pair<chat::DateFields, chat::TimeOfDay>> written_time;
-};
 
 // A media reference whose time is known only as written, like PendingFinding.
 struct PendingReference {
@@ -87,7 +81,7 @@ class ChatScanner {
       const bool notice_number = message.kind == chat::MessageKind::system &&
                                  settings_.detector.rules()[detection.rule_index].id == "phone";
       if (!notice_number || first_mention_of_number(detection.normalized)) {
-        pending_.push_back(make_pending(message, detection));
+        pending_.add(make_pending(message, detection));
       }
     }
     note_sender(message);
@@ -102,8 +96,10 @@ class ChatScanner {
     errors_.push_back(settings_.diagnostics.report(origin_, problem));
   }
 
-  // Resolves times with the decided date order and builds the findings' fingerprints.
-  ChatResult finish(std::uint64_t messages, const chat::DateOrderDecision& order);
+  // Resolves times with the decided date order, builds the findings' fingerprints and adds
+  // the findings to `findings`.
+  ChatResult finish(std::uint64_t messages, const chat::DateOrderDecision& order,
+                    report::FindingList& findings);
 
   // What a file that turned out not to be an export yields: its errors, nothing else.
   ChatResult not_an_export() {
@@ -124,7 +120,7 @@ class ChatScanner {
   const std::string& chat_;
   const ScanSettings& settings_;
   std::vector<detect::Detection> detections_;
-  std::vector<PendingFinding> pending_;
+  PendingFindings pending_;
   std::uint64_t allowlisted_ = 0;
   detect::PreviousMessages previous_;
   std::vector<std::string> errors_;
@@ -173,7 +169,7 @@ void ChatScanner::note_sender(const chat::Message& message) {
   if (message.kind != chat::MessageKind::headless) {
     pending.written_time = std::pair{message.date, message.time};
   }
-  pending_.push_back(std::move(pending));
+  pending_.add(std::move(pending));
 }
 
 // Whether a participant's number (a sender's name, or in a notice) is new in this chat.
@@ -274,17 +270,18 @@ void ChatScanner::add_photo_findings() {
     if (mention.has_time) {
       pending.written_time = std::pair{mention.date, mention.time};
     }
-    pending_.push_back(std::move(pending));
+    pending_.add(std::move(pending));
   }
 }
 
-ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDecision& order) {
+ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDecision& order,
+                               report::FindingList& findings) {
   add_photo_findings();
   ChatResult result;
   result.messages = messages;
   result.allowlisted = allowlisted_;
   result.date_order = order;
-  for (PendingFinding& pending : pending_) {
+  pending_.drain([&](PendingFinding& pending) {
     report::Finding& finding = pending.finding;
     if (pending.written_time) {
       const auto& [date, time] = *pending.written_time;
@@ -295,8 +292,8 @@ ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDeci
     finding.fingerprint = report::fingerprint(
         settings_.request.fingerprint_key,
         {finding.rule, pending.normalized, chat_, finding.timestamp.value_or("")});
-    result.findings.push_back(std::move(finding));
-  }
+    findings.add(std::move(finding));
+  });
   for (PendingReference& pending : references_) {
     if (pending.written_time) {
       const auto& [date, time] = *pending.written_time;
@@ -375,7 +372,7 @@ std::string reported_value(const ScanSettings& settings, const rules::Rule& rule
 }
 
 ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
-                     const ScanSettings& settings) {
+                     const ScanSettings& settings, report::FindingList& findings) {
   ChatScanner scanner(origin, chat, settings);
   chat::ExportParser parser(chat::builtin_markers(),
                             [&](const chat::Message& message) { scanner.on_message(message); });
@@ -404,7 +401,7 @@ ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std:
   const chat::DateOrderDecision order =
       settings.request.date_order ? chat::DateOrderDecision{*settings.request.date_order, false}
                                   : parser.date_evidence().decide();
-  return scanner.finish(parser.messages(), order);
+  return scanner.finish(parser.messages(), order, findings);
 }
 
 }  // namespace waudit::audit

@@ -10,6 +10,7 @@
 #include "input/byte_source.hpp"
 #include "media/caption_window.hpp"
 #include "report/finding.hpp"
+#include "report/finding_list.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -39,7 +40,6 @@ struct ChatResult {
   std::uint64_t messages = 0;
   // Distinct names, in the order of their first mention; at most kMaxMediaReferences.
   std::vector<MediaReference> media_references;
-  std::vector<report::Finding> findings;
   std::uint64_t allowlisted = 0;  // findings left out: their value is allowed
   std::vector<std::string> errors;
   std::optional<chat::DateOrderDecision> date_order;  // nullopt when no header was read
@@ -61,7 +61,8 @@ std::string reported_value(const ScanSettings& settings, const rules::Rule& rule
 report::Finding finding_of(const ScanSettings& settings, const detect::Detection& detection,
                            std::string_view value);
 
+// Scans one chat and adds its findings to `findings`.
 ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
-                     const ScanSettings& settings);
+                     const ScanSettings& settings, report::FindingList& findings);
 
 }  // namespace waudit::audit

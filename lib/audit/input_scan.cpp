@@ -24,7 +24,6 @@ void add_chat(InputResult& result, ChatResult chat) {
     result.report.date_order_assumed = chat.date_order->assumed;
   }
   std::move(chat.errors.begin(), chat.errors.end(), std::back_inserter(result.report.errors));
-  std::move(chat.findings.begin(), chat.findings.end(), std::back_inserter(result.findings));
 }
 
 // A plain text has no media in hand: its references are only counted (media_referenced).
@@ -54,7 +53,7 @@ std::vector<MediaReference> scan_chat_text(std::unique_ptr<input::ByteSource> ra
   if (decoded->encoding != input::TextEncoding::utf8 && !result.report.encoding) {
     result.report.encoding = std::string(input::to_string(decoded->encoding));
   }
-  ChatResult scanned = scan_chat(*decoded->source, origin, chat, settings);
+  ChatResult scanned = scan_chat(*decoded->source, origin, chat, settings, result.findings);
   std::vector<MediaReference> references = std::move(scanned.media_references);
   result.report.media_referenced += references.size();
   add_chat(result, std::move(scanned));
@@ -74,7 +73,6 @@ InputResult scan_input(const input::InputFile& file, const ScanSettings& setting
   } else {
     scan_text_file(file, settings, result);
   }
-  report::sort_findings(result.findings);
   return result;
 }
 

@@ -5,7 +5,7 @@
 #include "audit/chat_scan.hpp"
 #include "input/byte_source.hpp"
 #include "input/input_file.hpp"
-#include "report/finding.hpp"
+#include "report/finding_list.hpp"
 
 #include <memory>
 #include <string>
@@ -15,8 +15,8 @@ namespace waudit::audit {
 
 struct InputResult {
   report::InputReport report;
-  std::vector<report::Finding> findings;  // sorted
-  std::uint64_t allowlisted = 0;          // findings left out: their value is allowed
+  report::FindingList findings;   // handed out sorted
+  std::uint64_t allowlisted = 0;  // findings left out: their value is allowed
 };
 
 InputResult scan_input(const input::InputFile& file, const ScanSettings& settings);

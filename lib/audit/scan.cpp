@@ -105,12 +105,13 @@ std::unique_ptr<report::Sink> make_sink(OutputFormat format, std::ostream& out,
 // libxlsxwriter writes a workbook to a file name, never to a stream: to the temporary file of
 // the report, which is renamed into place like any other.
 std::unique_ptr<report::Sink> make_workbook_sink(const ScanRequest::Output& output,
-                                                 const OutputFile* file) {
+                                                 const OutputFile* file,
+                                                 report::StatusColumn status) {
   if (file == nullptr || !output.path) {
     throw std::runtime_error(
         "an XLSX report cannot go to standard output; name a file with --output FILE");
   }
-  return std::make_unique<report::XlsxSink>(file->path(), output.path->string());
+  return std::make_unique<report::XlsxSink>(file->path(), output.path->string(), status);
 }
 
 // The report destinations, opened before any work so that an unwritable path fails first.
@@ -130,12 +131,12 @@ Destinations open_destinations(const ScanRequest& request, std::ostream& out) {
       stream = &destinations.files.back()->stream();
       file = destinations.files.back().get();
     }
+    const auto status = request.baseline ? report::StatusColumn::yes : report::StatusColumn::no;
     if (output.format == OutputFormat::xlsx) {
-      sinks.push_back(make_workbook_sink(output, file));
+      sinks.push_back(make_workbook_sink(output, file, status));
     } else {
       // Colour only on standard output: a report file is read later, elsewhere.
       const report::Color color = output.path ? report::Color::off : request.color;
-      const auto status = request.baseline ? report::StatusColumn::yes : report::StatusColumn::no;
       sinks.push_back(make_sink(output.format, *stream, request.csv_dialect, color, status));
     }
   }
@@ -143,12 +144,16 @@ Destinations open_destinations(const ScanRequest& request, std::ostream& out) {
   return destinations;
 }
 
-void count(report::Summary& summary, const InputResult& result) {
+// What an input adds to the summary besides its findings: its errors, once.
+void count_input(report::Summary& summary, const InputResult& result) {
   summary.errors += result.report.errors.size();
   if (summary.allowlisted) {
     *summary.allowlisted += result.allowlisted;
   }
-  for (const report::Finding& finding : result.findings) {
+}
+
+void count(report::Summary& summary, const std::vector<report::Finding>& batch) {
+  for (const report::Finding& finding : batch) {
     ++summary.findings;
     ++summary.by_rule[finding.rule];
     ++summary.by_severity[std::string(rules::to_string(finding.severity))];
@@ -252,16 +257,23 @@ ExitCode scan(const ScanRequest& given, std::ostream& out, std::ostream& errors)
   report::Summary summary = empty_summary(request);
   std::optional<rules::Severity> highest;
   const Owners owners(request.owners);
-  auto publish = [&](InputResult& result) {
-    owners.mark(result.findings);
-    comparison.apply(result.findings, summary);
-    count(summary, result);
-    for (const report::Finding& finding : result.findings) {
+  // An input's findings go to the report in sorted batches, each marked, compared and counted
+  // on its own, so that no step needs all of them at once.
+  auto publish_batch = [&](std::vector<report::Finding>& batch) {
+    owners.mark(batch);
+    comparison.apply(batch, summary);
+    count(summary, batch);
+    for (const report::Finding& finding : batch) {
       if (finding.status != report::Status::existing) {  // with a baseline, new ones fail
         highest = std::max(highest.value_or(finding.severity), finding.severity);
       }
     }
-    sink.input(result.report, result.findings);
+    sink.findings(batch);
+  };
+  auto publish = [&](InputResult& result) {
+    count_input(summary, result);
+    sink.input(result.report);
+    result.findings.drain(publish_batch);  // sorted batches (report/finding_list.hpp)
   };
   for (const auto& [origin, problem] : discovery.problems) {
     InputResult unusable = unusable_input(origin, problem, diagnostics);

@@ -65,8 +65,10 @@ CsvSink::CsvSink(std::ostream& out, CsvDialect dialect, StatusColumn status)
   row(header);
 }
 
-void CsvSink::input(const InputReport& /*input*/, std::span<const Finding> findings) {
-  for (const Finding& finding : findings) {
+void CsvSink::input(const InputReport& /*input*/) {}
+
+void CsvSink::findings(std::span<const Finding> batch) {
+  for (const Finding& finding : batch) {
     finding_row(finding);
   }
 }

@@ -15,13 +15,11 @@ enum class CsvDialect {
   excel_de,  // ';' separator and a UTF-8 byte-order mark, as German Excel expects
 };
 
-// yes: a last column `status` (new, existing, fixed), for a scan compared with a baseline.
-enum class StatusColumn { no, yes };
-
 class CsvSink final : public Sink {
  public:
   CsvSink(std::ostream& out, CsvDialect dialect, StatusColumn status = StatusColumn::no);
-  void input(const InputReport& input, std::span<const Finding> findings) override;
+  void input(const InputReport& input) override;
+  void findings(std::span<const Finding> batch) override;
   // Rows after the inputs' findings, with status fixed.
   void fixed(std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;

@@ -41,16 +41,18 @@ struct EntryKey {
 
 }  // namespace
 
-void sort_findings(std::vector<Finding>& findings) {
+bool comes_before(const Finding& a, const Finding& b) {
   // A missing entry, line or column sorts first (std::optional's order).
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    const bool has_a = a.location.entry.has_value();
-    const bool has_b = b.location.entry.has_value();
-    const EntryKey entry_a(a.location.entry);
-    const EntryKey entry_b(b.location.entry);
-    return std::tie(a.location.path, has_a, entry_a, a.location.line, a.location.column, a.rule) <
-           std::tie(b.location.path, has_b, entry_b, b.location.line, b.location.column, b.rule);
-  });
+  const bool has_a = a.location.entry.has_value();
+  const bool has_b = b.location.entry.has_value();
+  const EntryKey entry_a(a.location.entry);
+  const EntryKey entry_b(b.location.entry);
+  return std::tie(a.location.path, has_a, entry_a, a.location.line, a.location.column, a.rule) <
+         std::tie(b.location.path, has_b, entry_b, b.location.line, b.location.column, b.rule);
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), comes_before);
 }
 
 }  // namespace waudit::report

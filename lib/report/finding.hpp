@@ -52,7 +52,10 @@ struct Finding {
   std::optional<Status> status{};
 };
 
-// Sorts by (path, entry, line, column, rule): the order of every output.
+// Whether `a` goes before `b` in every output: by (path, entry, line, column, rule).
+bool comes_before(const Finding& a, const Finding& b);
+
+// Sorts in that order, keeping the order in which equal ones were found.
 void sort_findings(std::vector<Finding>& findings);
 
 struct InputReport {

@@ -47,55 +47,64 @@ Json input_json(const InputReport& input) {
   return json;
 }
 
+Json summary_json(const Summary& summary) {
+  Json json{{"findings", summary.findings},
+            {"by_rule", summary.by_rule},
+            {"by_severity", summary.by_severity},
+            {"errors", summary.errors}};
+  if (summary.allowlisted) {
+    json["allowlisted"] = *summary.allowlisted;
+  }
+  if (summary.baseline) {
+    json["new"] = summary.baseline->new_;
+    json["existing"] = summary.baseline->existing;
+    json["fixed"] = summary.baseline->fixed;
+  }
+  if (summary.ignored) {
+    json["ignored"] = *summary.ignored;
+  }
+  return json;
+}
+
 }  // namespace
 
 JsonSink::JsonSink(std::ostream& out, std::string tool_version)
     : out_(out), tool_version_(std::move(tool_version)) {}
 
-void JsonSink::input(const InputReport& input, std::span<const Finding> findings) {
+void JsonSink::input(const InputReport& input) {
   inputs_.push_back(input);
-  findings_.insert(findings_.end(), findings.begin(), findings.end());
+}
+
+void JsonSink::findings(std::span<const Finding> batch) {
+  for (const Finding& finding : batch) {
+    findings_.add(finding_json(finding));
+  }
 }
 
 void JsonSink::fixed(std::span<const Finding> findings) {
-  fixed_.emplace(findings.begin(), findings.end());
+  fixed_.emplace(2);
+  for (const Finding& finding : findings) {
+    fixed_->add(finding_json(finding));
+  }
 }
 
+// The document's members in order, each as dump_json(document, 2) lays it out.
 void JsonSink::finish(const Summary& summary) {
-  Json document{{"schema", "waudit-findings/1"},
-                {"tool", {{"name", "waudit"}, {"version", tool_version_}}},
-                {"inputs", Json::array()},
-                {"findings", Json::array()}};
-  if (fixed_) {
-    document["fixed"] = Json::array();  // before the summary: the document keeps key order
-  }
-  document["summary"] = {{"findings", summary.findings},
-                         {"by_rule", summary.by_rule},
-                         {"by_severity", summary.by_severity},
-                         {"errors", summary.errors}};
-  if (summary.allowlisted) {
-    document["summary"]["allowlisted"] = *summary.allowlisted;
-  }
-  if (summary.baseline) {
-    document["summary"]["new"] = summary.baseline->new_;
-    document["summary"]["existing"] = summary.baseline->existing;
-    document["summary"]["fixed"] = summary.baseline->fixed;
-  }
-  if (summary.ignored) {
-    document["summary"]["ignored"] = *summary.ignored;
-  }
+  Json inputs = Json::array();
   for (const InputReport& input : inputs_) {
-    document["inputs"].push_back(input_json(input));
+    inputs.push_back(input_json(input));
   }
-  for (const Finding& finding : findings_) {
-    document["findings"].push_back(finding_json(finding));
-  }
+  out_ << "{\n"
+       << json_member("schema", "waudit-findings/1", 1) << ",\n"
+       << json_member("tool", {{"name", "waudit"}, {"version", tool_version_}}, 1) << ",\n"
+       << json_member("inputs", inputs, 1) << ",\n"
+       << "  \"findings\": ";
+  findings_.write(out_);
   if (fixed_) {
-    for (const Finding& finding : *fixed_) {
-      document["fixed"].push_back(finding_json(finding));
-    }
+    out_ << ",\n  \"fixed\": ";
+    fixed_->write(out_);
   }
-  out_ << dump_json(document, 2) << '\n';
+  out_ << ",\n" << json_member("summary", summary_json(summary), 1) << "\n}\n";
 }
 
 }  // namespace waudit::report

@@ -13,8 +13,10 @@ void write_lines(std::ostream& out, std::span<const Finding> findings) {
 
 }  // namespace
 
-void JsonlSink::input(const InputReport& /*input*/, std::span<const Finding> findings) {
-  write_lines(out_, findings);
+void JsonlSink::input(const InputReport& /*input*/) {}
+
+void JsonlSink::findings(std::span<const Finding> batch) {
+  write_lines(out_, batch);
 }
 
 // Fixed findings follow the last input's, with status "fixed".

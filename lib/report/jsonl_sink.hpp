@@ -12,7 +12,8 @@ class JsonlSink final : public Sink {
  public:
   explicit JsonlSink(std::ostream& out) : out_(out) {}
 
-  void input(const InputReport& input, std::span<const Finding> findings) override;
+  void input(const InputReport& input) override;
+  void findings(std::span<const Finding> batch) override;
   void fixed(std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;
 

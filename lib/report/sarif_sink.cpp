@@ -200,13 +200,19 @@ void SarifSink::rules(std::span<const rules::Rule> all) {
   }
 }
 
-void SarifSink::input(const InputReport& input, std::span<const Finding> findings) {
+void SarifSink::input(const InputReport& input) {
   errors_.insert(errors_.end(), input.errors.begin(), input.errors.end());
-  findings_.insert(findings_.end(), findings.begin(), findings.end());
+}
+
+void SarifSink::findings(std::span<const Finding> batch) {
+  for (const Finding& finding : batch) {
+    results_.add(result_json(finding));
+  }
 }
 
 // A finding of a rule the sink was not told about still gets a rule entry, so that every
-// result's ruleId is in the driver's rules.
+// result's ruleId is in the driver's rules. Rules are only ever appended, so the ruleIndex of a
+// result rendered early stays right.
 std::size_t SarifSink::rule_index(const Finding& finding) {
   const auto known = rule_indices_.find(finding.rule);
   if (known != rule_indices_.end()) {
@@ -217,34 +223,31 @@ std::size_t SarifSink::rule_index(const Finding& finding) {
   return rules_.size() - 1;
 }
 
-void SarifSink::fixed(std::span<const Finding> findings) {
-  fixed_.insert(fixed_.end(), findings.begin(), findings.end());
+Json SarifSink::result_json(const Finding& finding) {
+  const std::size_t index = rule_index(finding);
+  const SarifRule& rule = rules_[index];
+  const std::string_view description = rule.description.empty() ? rule.id : rule.description;
+  Json result{{"ruleId", finding.rule},
+              {"ruleIndex", index},
+              {"level", sarif_level(finding.severity)},
+              {"message", {{"text", fmt::format("{}: {}", description, finding.match)}}},
+              {"locations", {location_json(finding.location)}},
+              {"partialFingerprints", {{kFingerprintKey, finding.fingerprint}}}};
+  if (finding.status) {
+    result["baselineState"] = baseline_state(*finding.status);
+  }
+  result["properties"] = result_properties(finding);
+  return result;
 }
 
+// After the results of the inputs' findings.
+void SarifSink::fixed(std::span<const Finding> findings) {
+  this->findings(findings);
+}
+
+// The document as dump_json(document, 2) lays it out; the results, the run's last member, come
+// from the spill file.
 void SarifSink::finish(const Summary& summary) {
-  Json results = Json::array();
-  auto add_result = [&](const Finding& finding) {
-    const std::size_t index = rule_index(finding);
-    const SarifRule& rule = rules_[index];
-    const std::string_view description = rule.description.empty() ? rule.id : rule.description;
-    Json result{{"ruleId", finding.rule},
-                {"ruleIndex", index},
-                {"level", sarif_level(finding.severity)},
-                {"message", {{"text", fmt::format("{}: {}", description, finding.match)}}},
-                {"locations", {location_json(finding.location)}},
-                {"partialFingerprints", {{kFingerprintKey, finding.fingerprint}}}};
-    if (finding.status) {
-      result["baselineState"] = baseline_state(*finding.status);
-    }
-    result["properties"] = result_properties(finding);
-    results.push_back(std::move(result));
-  };
-  for (const Finding& finding : findings_) {
-    add_result(finding);
-  }
-  for (const Finding& finding : fixed_) {
-    add_result(finding);
-  }
   Json rule_list = Json::array();
   for (const SarifRule& rule : rules_) {
     rule_list.push_back(rule_json(rule));
@@ -253,14 +256,18 @@ void SarifSink::finish(const Summary& summary) {
                     {"version", tool_version_},
                     {"semanticVersion", tool_version_},
                     {"rules", rule_list}};
-  const Json run{{"tool", {{"driver", driver}}},
-                 {"invocations",
-                  {{{"executionSuccessful", summary.errors == 0},
-                    {"toolExecutionNotifications", notifications_json(errors_)}}}},
-                 {"columnKind", "unicodeCodePoints"},
-                 {"results", results}};
-  const Json document{{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", {run}}};
-  out_ << dump_json(document, 2) << '\n';
+  const Json invocation{{"executionSuccessful", summary.errors == 0},
+                        {"toolExecutionNotifications", notifications_json(errors_)}};
+  out_ << "{\n"
+       << json_member("$schema", kSchema, 1) << ",\n"
+       << json_member("version", "2.1.0", 1) << ",\n"
+       << "  \"runs\": [\n    {\n"
+       << json_member("tool", {{"driver", driver}}, 3) << ",\n"
+       << json_member("invocations", Json::array({invocation}), 3) << ",\n"
+       << json_member("columnKind", "unicodeCodePoints", 3) << ",\n"
+       << "      \"results\": ";
+  results_.write(out_);
+  out_ << "\n    }\n  ]\n}\n";
 }
 
 }  // namespace waudit::report

@@ -1,10 +1,13 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: one run whose driver lists every rule of the
 // scan (security-severity and tags for GitHub's severity levels), one result per finding with
-// its location and fingerprint. Written at finish, like the JSON report; message text is never
-// buffered and the match stays masked unless --show-values.
+// its location and fingerprint. Written at finish, like the JSON report: each result is rendered
+// as its finding comes into a spill file (report/spooled_json.hpp); the rules, which findings of
+// rules the sink was not told about may extend, and the inputs' errors stay in memory. Message
+// text is never kept and the match stays masked unless --show-values.
 #pragma once
 
 #include "report/sink.hpp"
+#include "report/spooled_json.hpp"
 
 #include <cstddef>
 #include <map>
@@ -31,21 +34,22 @@ class SarifSink final : public Sink {
  public:
   SarifSink(std::ostream& out, std::string tool_version);
   void rules(std::span<const rules::Rule> all) override;
-  void input(const InputReport& input, std::span<const Finding> findings) override;
+  void input(const InputReport& input) override;
+  void findings(std::span<const Finding> batch) override;
   // Results with baselineState "absent", after the others (which are "new" or "unchanged").
   void fixed(std::span<const Finding> findings) override;
   void finish(const Summary& summary) override;
 
  private:
   std::size_t rule_index(const Finding& finding);
+  Json result_json(const Finding& finding);
 
   std::ostream& out_;
   std::string tool_version_;
   std::vector<SarifRule> rules_;
   std::map<std::string, std::size_t, std::less<>> rule_indices_;
   std::vector<std::string> errors_;
-  std::vector<Finding> findings_;
-  std::vector<Finding> fixed_;
+  SpooledJsonArray results_{4};  // the document's runs[0].results
 };
 
 // artifactLocation.uri of a finding: the path percent-encoded (RFC 3986; '/' kept), a

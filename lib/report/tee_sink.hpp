@@ -1,5 +1,6 @@
 // Several reports from one scan (`--output json=report.json --output csv=findings.csv`):
-// the rules, every input, the fixed findings and the summary go to each sink in turn.
+// the rules, every input and its findings, the fixed findings and the summary go to each sink in
+// turn.
 #pragma once
 
 #include "report/sink.hpp"
@@ -19,9 +20,15 @@ class TeeSink final : public Sink {
     }
   }
 
-  void input(const InputReport& input, std::span<const Finding> findings) override {
+  void input(const InputReport& input) override {
     for (const auto& sink : sinks_) {
-      sink->input(input, findings);
+      sink->input(input);
+    }
+  }
+
+  void findings(std::span<const Finding> batch) override {
+    for (const auto& sink : sinks_) {
+      sink->findings(batch);
     }
   }
 

@@ -79,13 +79,17 @@ std::string finding_line(const Finding& finding, Color color) {
 
 }  // namespace
 
-void TextSink::input(const InputReport& input, std::span<const Finding> findings) {
+void TextSink::input(const InputReport& input) {
   out_ << (first_input_ ? "" : "\n") << input_heading(input) << '\n';
   first_input_ = false;
+  group_.reset();
   for (const std::string& error : input.errors) {
     out_ << "  error: " << text::to_valid(error) << '\n';
   }
-  write_findings(findings);
+}
+
+void TextSink::findings(std::span<const Finding> batch) {
+  write_findings(batch);
 }
 
 void TextSink::fixed(std::span<const Finding> findings) {
@@ -97,21 +101,20 @@ void TextSink::fixed(std::span<const Finding> findings) {
     out_ << (first_input_ ? "" : "\n") << "Fixed since the baseline: " << text::to_valid(path)
          << '\n';
     first_input_ = false;
+    group_.reset();
     write_findings(findings.subspan(begin, end - begin));
   }
 }
 
 void TextSink::write_findings(std::span<const Finding> findings) {
-  const Finding* previous = nullptr;
   for (const Finding& finding : findings) {
-    if (previous == nullptr || previous->location.entry != finding.location.entry ||
-        previous->chat != finding.chat) {
+    if (!group_ || group_->entry != finding.location.entry || group_->chat != finding.chat) {
       const std::string entry =
           finding.location.entry ? fmt::format(" in {}", *finding.location.entry) : "";
       out_ << fmt::format("  chat \"{}\"{}\n", text::to_valid(finding.chat), text::to_valid(entry));
+      group_ = Group{finding.location.entry, finding.chat};
     }
     out_ << finding_line(finding, color_) << '\n';
-    previous = &finding;
   }
 }
 

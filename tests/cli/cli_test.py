@@ -157,12 +157,17 @@ def column_number(reference):
 
 def read_xlsx(path):
     """Sheets of an XLSX file by name, in order: rows of cell values (str for text, float for
-    numbers, "" for empty cells), the autofilter range, and whether the top row is frozen."""
+    numbers, "" for empty cells), the autofilter range, and whether the top row is frozen.
+    Text cells may be shared strings or inline strings (libxlsxwriter's constant_memory mode)."""
+
+    def text(element):
+        return "".join(t.text or "" for t in element.iter(f"{{{XLSX_NS['m']}}}t"))
+
     with zipfile.ZipFile(path) as archive:
-        strings = [
-            "".join(t.text or "" for t in si.iter(f"{{{XLSX_NS['m']}}}t"))
-            for si in ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
-        ]
+        strings = []
+        if "xl/sharedStrings.xml" in archive.namelist():
+            shared = ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
+            strings = [text(si) for si in shared]
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
         targets = {r.get("Id"): r.get("Target") for r in relations}
@@ -176,6 +181,9 @@ def read_xlsx(path):
                 for cell in row:
                     column = column_number(cell.get("r"))
                     cells.extend([""] * (column - len(cells)))
+                    if cell.get("t") == "inlineStr":
+                        cells.append(text(cell.find("m:is", XLSX_NS)))
+                        continue
                     value = cell.find("m:v", XLSX_NS).text
                     cells.append(strings[int(value)] if cell.get("t") == "s" else float(value))
                 rows.append(cells)

@@ -33,7 +33,8 @@ TEST_CASE("report::CsvSink has a status column and fixed rows only when asked") 
   {
     waudit::report::CsvSink sink(plain, waudit::report::CsvDialect::rfc4180);
     const auto finding = sample_finding(std::nullopt);
-    sink.input({}, std::span(&finding, 1));
+    sink.input({});
+    sink.findings(std::span(&finding, 1));
     sink.finish({});
   }
   CHECK(plain.str() == header + "\r\n" + row + "\r\n");
@@ -44,7 +45,8 @@ TEST_CASE("report::CsvSink has a status column and fixed rows only when asked") 
                                  waudit::report::StatusColumn::yes);
     const auto added = sample_finding(waudit::report::Status::new_);
     const auto fixed = sample_finding(waudit::report::Status::fixed);
-    sink.input({}, std::span(&added, 1));
+    sink.input({});
+    sink.findings(std::span(&added, 1));
     sink.fixed(std::span(&fixed, 1));
     sink.finish({});
   }

@@ -22,7 +22,8 @@ TEST_CASE("report::JsonSink writes the contract's document") {
   input.date_order = "dmy";
   input.media = {"a.jpg"};
   const auto finding = sample_finding();
-  sink.input(input, std::span(&finding, 1));
+  sink.input(input);
+  sink.findings(std::span(&finding, 1));
   sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
   const auto json = nlohmann::json::parse(out.str());
   CHECK(json["schema"] == "waudit-findings/1");
@@ -63,7 +64,8 @@ TEST_CASE("report::JsonSink writes null for unknown locations and survives inval
   input.kind = "txt";
   input.chats = 1;
   input.messages = 3;
-  sink.input(input, std::span(&finding, 1));
+  sink.input(input);
+  sink.findings(std::span(&finding, 1));
   sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
   const auto json = nlohmann::json::parse(out.str());
   CHECK(json["findings"][0]["location"]["entry"].is_null());
@@ -86,8 +88,8 @@ TEST_CASE("report::JsonSink writes encoding and media lists only where they appl
   text.path = "chat.txt";
   text.kind = "txt";
   text.media_referenced = 3;
-  sink.input(archive, {});
-  sink.input(text, {});
+  sink.input(archive);
+  sink.input(text);
   sink.finish({});
   const auto json = nlohmann::json::parse(out.str());
   const auto& zip = json["inputs"][0];
@@ -111,10 +113,12 @@ TEST_CASE("report::JsonSink adds sender_is_owner and the allowlisted count only 
   waudit::report::InputReport input;
   input.path = "chat.txt";
   input.kind = "txt";
-  plain.input(input, std::span(&finding, 1));
+  plain.input(input);
+  plain.findings(std::span(&finding, 1));
   plain.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
   finding.sender_is_owner = true;
-  configured.input(input, std::span(&finding, 1));
+  configured.input(input);
+  configured.findings(std::span(&finding, 1));
   configured.finish({1, {{"iban", 1}}, {{"high", 1}}, 0, 3});
   const auto without = nlohmann::json::parse(plain_out.str());
   const auto with = nlohmann::json::parse(configured_out.str());
@@ -135,7 +139,8 @@ TEST_CASE("report::JsonSink adds status and the fixed list and counts only with 
   waudit::report::InputReport input;
   input.path = "chat.txt";
   input.kind = "txt";
-  sink.input(input, std::span(&found, 1));
+  sink.input(input);
+  sink.findings(std::span(&found, 1));
   sink.fixed(std::span(&gone, 1));
   waudit::report::Summary summary;
   summary.findings = 1;
@@ -162,7 +167,8 @@ TEST_CASE("report::JsonSink adds status and the fixed list and counts only with 
   std::ostringstream plain_out;
   waudit::report::JsonSink plain(plain_out, "0.1.0");
   const auto finding = sample_finding();
-  plain.input(input, std::span(&finding, 1));
+  plain.input(input);
+  plain.findings(std::span(&finding, 1));
   plain.finish(waudit::report::Summary{});
   const auto without = nlohmann::json::parse(plain_out.str());
   CHECK_FALSE(without.contains("fixed"));
@@ -170,6 +176,127 @@ TEST_CASE("report::JsonSink adds status and the fixed list and counts only with 
   for (const char* key : {"new", "existing", "fixed", "ignored"}) {
     CHECK_FALSE(without["summary"].contains(key));
   }
+}
+
+namespace {
+
+// What dump_json(document, 2) makes of the document the sink wrote: the sink's bytes must be
+// exactly these, though it writes the document in pieces.
+std::string as_dumped(const std::string& written) {
+  return nlohmann::ordered_json::parse(written).dump(
+             2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+waudit::report::InputReport text_input(const char* path) {
+  waudit::report::InputReport input;
+  input.path = path;
+  input.kind = "txt";
+  input.chats = 1;
+  input.messages = 3;
+  return input;
+}
+
+}  // namespace
+
+TEST_CASE("report::JsonSink lays the document out as dump_json does") {
+  auto found = sample_finding();
+  found.sender = "M\xFFx";  // invalid UTF-8, written as U+FFFD
+  auto gone = sample_finding();
+  gone.fingerprint = "77aa";
+  gone.status = waudit::report::Status::fixed;
+  waudit::report::Summary summary{1, {{"iban", 1}}, {{"high", 1}}, 0};
+
+  SUBCASE("no input") {
+    std::ostringstream out;
+    waudit::report::JsonSink sink(out, "0.1.0");
+    sink.finish({});
+    CHECK(out.str() == as_dumped(out.str()));
+    CHECK(out.str().find("\"inputs\": [],\n  \"findings\": [],\n") != std::string::npos);
+  }
+  SUBCASE("inputs without findings, an empty fixed list") {
+    std::ostringstream out;
+    waudit::report::JsonSink sink(out, "0.1.0");
+    sink.input(text_input("a.txt"));
+    sink.findings({});
+    sink.input(text_input("b.txt"));
+    sink.fixed({});
+    sink.finish({});
+    CHECK(out.str() == as_dumped(out.str()));
+    CHECK(out.str().find("\"findings\": [],\n  \"fixed\": [],\n") != std::string::npos);
+  }
+  SUBCASE("findings") {
+    std::ostringstream out;
+    waudit::report::JsonSink sink(out, "0.1.0");
+    sink.input(text_input("a.txt"));
+    sink.findings(std::span(&found, 1));
+    sink.input(text_input("b.txt"));
+    sink.findings(std::vector{found, found});
+    sink.finish(summary);
+    CHECK(out.str() == as_dumped(out.str()));
+    CHECK(nlohmann::json::parse(out.str())["findings"].size() == 3);
+  }
+  SUBCASE("findings and fixed ones") {
+    std::ostringstream out;
+    waudit::report::JsonSink sink(out, "0.1.0");
+    sink.input(text_input("a.txt"));
+    sink.findings(std::span(&found, 1));
+    sink.fixed(std::vector{gone, gone});
+    summary.baseline = waudit::report::BaselineCounts{1, 0, 2};
+    sink.finish(summary);
+    CHECK(out.str() == as_dumped(out.str()));
+    const auto json = nlohmann::json::parse(out.str());
+    CHECK(json["findings"].size() == 1);
+    CHECK(json["fixed"].size() == 2);
+    CHECK(json["fixed"][1]["fingerprint"] == "77aa");
+  }
+  SUBCASE("fixed ones only") {
+    std::ostringstream out;
+    waudit::report::JsonSink sink(out, "0.1.0");
+    sink.input(text_input("a.txt"));
+    sink.fixed(std::span(&gone, 1));
+    sink.finish({});
+    CHECK(out.str() == as_dumped(out.str()));
+    CHECK(out.str().find("\"findings\": [],\n  \"fixed\": [\n    {\n") != std::string::npos);
+  }
+}
+
+// The findings go to a spill file as they come; the report must still hold every one, in order,
+// each laid out as in a report with a single finding. (Compared as text, not parsed: parsing
+// 25 MB of JSON takes longer than writing it in a debug build.)
+TEST_CASE("report::JsonSink writes 50,000 findings in order") {
+  constexpr std::size_t kCount = 50'000;
+  const auto write = [&](std::size_t count) {
+    std::ostringstream out;
+    waudit::report::JsonSink sink(out, "0.1.0");
+    sink.input(text_input("big.txt"));
+    auto finding = sample_finding();
+    for (std::size_t i = 0; i < count; ++i) {
+      finding.fingerprint = "fp" + std::to_string(i);
+      sink.findings(std::span(&finding, 1));
+    }
+    sink.finish({kCount, {{"iban", kCount}}, {{"high", kCount}}, 0});  // the same in both
+    return out.str();
+  };
+  // The report with one finding, cut into the part before its element, the element and the rest.
+  const std::string single = write(1);
+  const std::size_t begin = single.find("\"findings\": [\n") + 14;
+  const std::size_t end = single.find("\n  ],\n  \"summary\"");
+  REQUIRE(begin < end);
+  const std::string element = single.substr(begin, end - begin);
+  const std::size_t fingerprint = element.find("\"fp0\"");
+  REQUIRE(fingerprint != std::string::npos);
+
+  std::string expected = single.substr(0, begin);
+  for (std::size_t i = 0; i < kCount; ++i) {
+    expected += i == 0 ? "" : ",\n";
+    expected += element.substr(0, fingerprint) + "\"fp" + std::to_string(i) + "\"" +
+                element.substr(fingerprint + 5);
+  }
+  expected += single.substr(end);
+  const std::string written = write(kCount);
+  CHECK(written.size() == expected.size());
+  CHECK(written == expected);
 }
 
 TEST_SUITE_END();

@@ -41,7 +41,8 @@ nlohmann::json write(const std::vector<waudit::report::Finding>& findings,
   if (errors > 0) {
     input.errors = {"exports/chat.zip: x.txt: entry is encrypted; skipped"};
   }
-  sink.input(input, findings);
+  sink.input(input);
+  sink.findings(findings);
   sink.finish({findings.size(), {}, {}, errors});
   return nlohmann::json::parse(out.str());
 }
@@ -162,7 +163,8 @@ TEST_CASE("report::SarifSink gives results a baselineState and adds absent ones 
   waudit::report::InputReport input;
   input.path = "exports/chat.zip";
   input.kind = "zip";
-  sink.input(input, std::vector{added, existing});
+  sink.input(input);
+  sink.findings(std::vector{added, existing});
   sink.fixed(std::span(&fixed, 1));
   sink.finish(waudit::report::Summary{});
   const auto results = nlohmann::json::parse(out.str())["runs"][0]["results"];
@@ -173,6 +175,44 @@ TEST_CASE("report::SarifSink gives results a baselineState and adds absent ones 
   CHECK(results[2]["partialFingerprints"]["wauditFingerprint/v1"] == "77aa");
   CHECK_FALSE(
       write({sample_finding()}, sample_rules())["runs"][0]["results"][0].contains("baselineState"));
+}
+
+// Written in pieces, with the results from a spill file; the bytes are dump_json's.
+TEST_CASE("report::SarifSink lays the log out as dump_json does") {
+  const auto as_dumped = [](const std::string& written) {
+    return nlohmann::ordered_json::parse(written).dump(
+               2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+           "\n";
+  };
+  auto unknown = sample_finding();
+  unknown.rule = "vehicle-plate";  // no rule entry yet: added after the known rules
+  auto gone = sample_finding();
+  gone.status = waudit::report::Status::fixed;
+  for (const std::size_t count : {0, 1, 3}) {
+    CAPTURE(count);
+    std::ostringstream out;
+    waudit::report::SarifSink sink(out, "0.1.0");
+    sink.rules(sample_rules());
+    waudit::report::InputReport input;
+    input.path = "exports/chat.zip";
+    input.kind = "zip";
+    input.errors = {"exports/chat.zip: x.txt: entry is encrypted; skipped"};
+    sink.input(input);
+    const std::vector<waudit::report::Finding> findings{sample_finding(), unknown, gone};
+    sink.findings(std::span(findings).first(count == 3 ? 2 : count));
+    if (count == 3) {
+      sink.fixed(std::span(findings).subspan(2));
+    }
+    sink.finish({count, {}, {}, 1});
+    CHECK(out.str() == as_dumped(out.str()));
+    const auto run = nlohmann::json::parse(out.str())["runs"][0];
+    REQUIRE(run["results"].size() == count);
+    if (count == 3) {
+      CHECK(run["results"][1]["ruleIndex"] == 2);
+      CHECK(run["tool"]["driver"]["rules"][2]["id"] == "vehicle-plate");
+      CHECK(run["results"][2]["baselineState"] == "absent");
+    }
+  }
 }
 
 TEST_SUITE_END();

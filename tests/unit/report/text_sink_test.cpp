@@ -28,7 +28,8 @@ TEST_CASE("report::TextSink groups findings by input and chat") {
   input.errors = {"chat.zip: x: broken"};
   input.date_order = "mdy";
   input.date_order_assumed = true;
-  sink.input(input, std::span(&finding, 1));
+  sink.input(input);
+  sink.findings(std::span(&finding, 1));
   sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 1});
   CHECK(out.str() ==
         "chat.zip [zip]: 1 chat, 20 messages, dates mdy (assumed)\n"
@@ -53,7 +54,8 @@ TEST_CASE("report::TextSink colours severities only when asked, padding outside 
   for (const auto color : {waudit::report::Color::off, waudit::report::Color::on}) {
     std::ostringstream out;
     waudit::report::TextSink sink(out, color);
-    sink.input(input, std::span(&finding, 1));
+    sink.input(input);
+    sink.findings(std::span(&finding, 1));
     sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 0, 2});
     const std::string severity =
         color == waudit::report::Color::on ? "\x1b[31mhigh\x1b[0m    " : "high    ";
@@ -90,7 +92,8 @@ TEST_CASE("report::TextSink marks new findings and lists the fixed ones per path
   input.kind = "txt";
   input.chats = 1;
   input.messages = 20;
-  sink.input(input, findings);
+  sink.input(input);
+  sink.findings(findings);
   sink.fixed(fixed);
   waudit::report::Summary summary;
   summary.findings = 2;

@@ -43,7 +43,8 @@ std::string read_file(const std::filesystem::path& path) {
 std::string write_workbook(const std::filesystem::path& file) {
   waudit::report::XlsxSink sink(file, "report.xlsx");
   const auto finding = sample_finding();
-  sink.input(sample_input(), std::span(&finding, 1));
+  sink.input(sample_input());
+  sink.findings(std::span(&finding, 1));
   sink.finish({1, {{"iban", 1}}, {{"high", 1}}, 0});
   return read_file(file);
 }
@@ -62,7 +63,7 @@ TEST_CASE("report::XlsxSink writes the same workbook for the same findings") {
 TEST_CASE("report::XlsxSink names the destination when the workbook cannot be written") {
   const TempDir dir;
   waudit::report::XlsxSink sink(dir.path() / "missing" / "report.xlsx", "out/report.xlsx");
-  sink.input(sample_input(), {});
+  sink.input(sample_input());
   CHECK_THROWS_WITH_AS(sink.finish({}), doctest::Contains("out/report.xlsx: cannot write XLSX"),
                        std::runtime_error);
 }
