@@ -23,7 +23,8 @@ struct Span {
 
 class Scanner {
  public:
-  // Fails with "SOURCE: rule ID: pattern error" when a pattern does not compile.
+  // Fails with "SOURCE: rule ID: bad pattern: ERROR" when a pattern does not parse. Each
+  // rule's own matchers are compiled when a message first needs them.
   [[nodiscard]] static tl::expected<Scanner, std::string> compile(
       const std::vector<rules::Rule>& rules);
 

@@ -89,6 +89,27 @@ class NegationAndConfidence(TempDirTest):
         self.assertIn("--min-confidence", err)
 
 
+class OversizedPattern(TempDirTest):
+    """A rule's own pattern is compiled when a message first needs it (detect/scanner.cpp). One
+    that parses but needs more memory than RE2 allows must stop the scan with its name, not
+    silently match nothing."""
+
+    def test_a_pattern_too_large_to_compile_stops_the_scan_naming_the_rule(self):
+        alternatives = "|".join(a + b + r"[\p{L}\p{N}]{1000}" for a in "abcde" for b in "ab")
+        pack = self.write("huge.toml", (
+            '[[rule]]\n'
+            'id = "huge"\n'
+            'category = "identity"\n'
+            'description = "Needs a very large program"\n'
+            f"pattern = '(?:^|\\s)({alternatives})'\n"))
+        chat = self.write("WhatsApp Chat mit Anna.txt",
+                          "01.02.23, 10:00 - Anna: aa" + "x" * 1000 + "\n")
+        code, out, err = run("scan", "--rules", pack, chat)
+        self.assertEqual(code, 2, out)
+        self.assertIn("huge.toml: rule huge: the pattern needs more memory than the matcher "
+                      "allows", err)
+
+
 class RulesCommand(TempDirTest):
     def test_lists_every_rule_with_category_severity_and_description(self):
         code, out, err = run("rules")
