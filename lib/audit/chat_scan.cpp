@@ -1,5 +1,7 @@
 #include "audit/chat_scan.hpp"
 
+#include "audit/detection_pipeline.hpp"
+#include "audit/message_batch.hpp"
 #include "audit/pending_findings.hpp"
 #include "chat/export_parser.hpp"
 #include "detect/previous_messages.hpp"
@@ -14,8 +16,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace waudit::audit {
 namespace {
@@ -65,30 +69,19 @@ class ChatScanner {
   ChatScanner(const Origin& origin, const std::string& chat, const ScanSettings& settings)
       : origin_(origin), chat_(chat), settings_(settings) {}
 
+  // Messages are detected in batches, on other threads when the settings give some
+  // (MessageBatch), and handled in order here.
   void on_message(const chat::Message& message) {
-    detections_.clear();
     // System notices are scanned like any message: their wording is fixed, but they embed
     // names and phone numbers ("+49 170 ... changed to +49 171 ..."), and the fixed words
     // hold nothing a detector matches. A number in a notice is a participant's, reported
     // once per chat like a sender's number. What WhatsApp adds to a user's text is not scanned:
-    // the attachment reference is skipped here, and the edited-message suffix is not part of
-    // message.text at all (chat::Message cuts it off).
-    allowlisted_ += settings_.detector.scan(
-        detect::ScanText{message.text, message.attachment_begin, message.attachment_end,
-                         previous_.text(), previous_.latest()},
-        detections_);
-    for (const detect::Detection& detection : detections_) {
-      const bool notice_number = message.kind == chat::MessageKind::system &&
-                                 settings_.detector.rules()[detection.rule_index].id == "phone";
-      if (!notice_number || first_mention_of_number(detection.normalized)) {
-        pending_.add(make_pending(message, detection));
-      }
-    }
-    note_sender(message);
+    // the attachment reference is skipped (ScanText), and the edited-message suffix is not part
+    // of message.text at all (chat::Message cuts it off).
+    filling_.add(message, previous_.text(), previous_.latest());
     previous_.add(message.text);
-    photos_.add(message);  // card-photo: words around photos, with media or without
-    if (!message.attachment.empty()) {
-      note_reference(message);
+    if (filling_.full()) {
+      send_batch();
     }
   }
 
@@ -111,6 +104,9 @@ class ChatScanner {
 
  private:
   PendingFinding make_pending(const chat::Message& message, const detect::Detection& detection);
+  void send_batch();
+  void handle_batch(const MessageBatch& batch);
+  void handle_message(const chat::Message& message, std::span<const detect::Detection> detections);
   void note_sender(const chat::Message& message);
   bool first_mention_of_number(const std::string& normalized);
   void note_reference(const chat::Message& message);
@@ -119,7 +115,9 @@ class ChatScanner {
   const Origin& origin_;
   const std::string& chat_;
   const ScanSettings& settings_;
-  std::vector<detect::Detection> detections_;
+  MessageBatch filling_;
+  DetectionPipeline pipeline_{settings_.detector, settings_.detection_threads,
+                              [this](const MessageBatch& batch) { handle_batch(batch); }};
   PendingFindings pending_;
   std::uint64_t allowlisted_ = 0;
   detect::PreviousMessages previous_;
@@ -133,6 +131,36 @@ class ChatScanner {
   std::optional<std::size_t> phone_rule_ = first_rule(settings_.detector, "phone");
   media::CaptionWindow photos_{media::EvidenceWords::builtin()};
 };
+
+void ChatScanner::send_batch() {
+  if (!filling_.empty()) {
+    pipeline_.send(std::exchange(filling_, MessageBatch()));
+  }
+}
+
+void ChatScanner::handle_batch(const MessageBatch& batch) {
+  allowlisted_ += batch.allowlisted();
+  batch.for_each(
+      [this](const chat::Message& message, std::span<const detect::Detection> detections) {
+        handle_message(message, detections);
+      });
+}
+
+void ChatScanner::handle_message(const chat::Message& message,
+                                 std::span<const detect::Detection> detections) {
+  for (const detect::Detection& detection : detections) {
+    const bool notice_number = message.kind == chat::MessageKind::system &&
+                               settings_.detector.rules()[detection.rule_index].id == "phone";
+    if (!notice_number || first_mention_of_number(detection.normalized)) {
+      pending_.add(make_pending(message, detection));
+    }
+  }
+  note_sender(message);
+  photos_.add(message);  // card-photo: words around photos, with media or without
+  if (!message.attachment.empty()) {
+    note_reference(message);
+  }
+}
 
 // An unsaved contact's messages carry its phone number as the sender name. That is participant
 // metadata: one `phone` finding per chat and number, at the sender of its first message, not
@@ -276,6 +304,8 @@ void ChatScanner::add_photo_findings() {
 
 ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDecision& order,
                                report::FindingList& findings) {
+  send_batch();
+  pipeline_.finish();
   add_photo_findings();
   ChatResult result;
   result.messages = messages;

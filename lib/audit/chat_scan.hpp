@@ -24,6 +24,9 @@ struct ScanSettings {
   const detect::Detector& detector;
   const ScanRequest& request;
   Diagnostics& diagnostics;
+  // Threads that may detect a chat's messages while its own thread parses (audit/
+  // message_batch.hpp); 0: all on the chat's thread.
+  unsigned detection_threads = 0;
 };
 
 // A media file that the chat names, with the first message that names it.

@@ -17,7 +17,8 @@ struct ScannedInput {
 };
 
 // Scans `files` with up to `jobs` threads (1: on this thread) and calls `publish` once per
-// file, in the order of `files`.
+// file, in the order of `files`. With fewer files than jobs, the spare threads detect the
+// messages of each file's chats (audit/message_batch.hpp).
 void scan_in_parallel(const std::vector<input::InputFile>& files, const detect::Detector& detector,
                       const ScanRequest& request, unsigned jobs,
                       const std::function<void(ScannedInput&&)>& publish);
