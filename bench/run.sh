@@ -12,6 +12,7 @@
 #   RUNS=3              timed runs per tool; the median wall time is reported
 #   BENCH_DATA=dir      where generated exports are kept and reused ($TMPDIR/waudit-bench)
 #   CHECK=0             skip the untimed run comparing waudit's findings with the planted values
+#   BOMB=0              skip the zip-bomb run (bench/zip_bomb.py: about 8 KB inflating to 10 GB)
 set -eu
 export LC_ALL=C  # EPOCHREALTIME, awk and printf must use '.' as the decimal point
 
@@ -23,6 +24,7 @@ LANGUAGE=${LANGUAGE:-de}
 SEED=${SEED:-1}
 RUNS=${RUNS:-3}
 CHECK=${CHECK:-1}
+BOMB=${BOMB:-1}
 DATA_DIR=${BENCH_DATA:-${TMPDIR:-/tmp}/waudit-bench}
 DEFAULT_WAUDIT="$ROOT/build-bench/cli/waudit"
 WAUDIT=${WAUDIT:-$DEFAULT_WAUDIT}
@@ -184,6 +186,21 @@ for size in "${SIZES[@]}"; do
   fi
 done
 
+# --- zip bomb -------------------------------------------------------------------------------
+
+# Issue #7: a ZIP of about 10 KB inflating to 10 GB is refused within a second in under 64 MB.
+# zip_bomb.py builds one (and a variant whose headers understate the size), scans it beside a
+# good export and prints one line per variant; the details go to stderr.
+BOMB_LINES=""
+if [ "$BOMB" = 1 ] && [ "$WAUDIT_OK" = 1 ]; then
+  log "[zip bomb] 10 GB in about 8 KB"
+  rc=0
+  BOMB_LINES=$(python3 "$BENCH_DIR/zip_bomb.py" --waudit "$WAUDIT" --runs "$RUNS" \
+    --dir "$TMP" --csv "$TMP/bomb.csv" 2> "$TMP/bomb.log") || rc=$?
+  sed 's/^/  /' "$TMP/bomb.log" >&2
+  if [ -z "$BOMB_LINES" ]; then BOMB_LINES="zip bomb: zip_bomb.py failed (exit $rc)"; fi
+fi
+
 # --- report ---------------------------------------------------------------------------------
 
 CSV="$RESULTS/latest.csv"
@@ -215,6 +232,7 @@ awk -v csv="$CSV" '
              tool[i], sec[i], mbs, vrg, vcat, mb, mps > csv
     }
   }' "$ROWS" > "$TMP/table"
+if [ -f "$TMP/bomb.csv" ]; then cat "$TMP/bomb.csv" >> "$CSV"; fi
 
 {
   echo "waudit bench $(date -u +%Y-%m-%dT%H:%M:%SZ): layout=$LAYOUT language=$LANGUAGE" \
@@ -225,6 +243,7 @@ awk -v csv="$CSV" '
   echo
   cat "$TMP/table"
   if [ -n "$CHECKS" ]; then echo; printf '%s' "$CHECKS"; fi
+  if [ -n "$BOMB_LINES" ]; then echo; printf '%s\n' "$BOMB_LINES"; fi
 } | tee "$TXT"
 log ""
 log "wrote $CSV and $TXT"

@@ -55,8 +55,12 @@ std::string describe_open_error(int code) {
 // past the limit.
 class ZipEntrySource final : public ByteSource {
  public:
-  ZipEntrySource(zip_file_t* file, std::uint64_t max_bytes, std::uint64_t max_ratio_bytes)
-      : file_(file), max_bytes_(max_bytes), max_ratio_bytes_(max_ratio_bytes) {}
+  ZipEntrySource(zip_file_t* file, std::uint64_t max_bytes, std::uint64_t max_ratio,
+                 std::uint64_t max_ratio_bytes)
+      : file_(file),
+        max_bytes_(max_bytes),
+        max_ratio_(max_ratio),
+        max_ratio_bytes_(max_ratio_bytes) {}
 
   ZipEntrySource(const ZipEntrySource&) = delete;
   ZipEntrySource& operator=(const ZipEntrySource&) = delete;
@@ -74,13 +78,17 @@ class ZipEntrySource final : public ByteSource {
     }
     delivered_ += static_cast<std::uint64_t>(count);
     if (delivered_ > max_ratio_bytes_) {
-      return tl::unexpected(
-          Problem{"entry inflates far beyond its compressed size (a zip bomb?); skipped the rest",
-                  std::nullopt});
+      return tl::unexpected(Problem{
+          fmt::format("entry inflates more than {} times its compressed size (--max-ratio; a zip "
+                      "bomb?); skipped the rest",
+                      max_ratio_),
+          std::nullopt});
     }
     if (delivered_ > max_bytes_) {
       return tl::unexpected(
-          Problem{fmt::format("entry inflates to more than {} bytes; skipped the rest", max_bytes_),
+          Problem{fmt::format("entry inflates to more than {} bytes (--max-entry-size); skipped "
+                              "the rest",
+                              max_bytes_),
                   std::nullopt});
     }
     return static_cast<std::size_t>(count);
@@ -89,6 +97,7 @@ class ZipEntrySource final : public ByteSource {
  private:
   zip_file_t* file_;
   std::uint64_t max_bytes_;
+  std::uint64_t max_ratio_;        // --max-ratio, for the message
   std::uint64_t max_ratio_bytes_;  // what the compression-ratio limit allows
   std::uint64_t delivered_ = 0;
 };
@@ -204,7 +213,7 @@ tl::expected<std::unique_ptr<ByteSource>, Problem> ZipArchive::open_entry(
   const std::uint64_t by_ratio = max_ratio == 0 || entry.compressed_size > UINT64_MAX / max_ratio
                                      ? UINT64_MAX
                                      : std::max(kRatioGrace, entry.compressed_size * max_ratio);
-  return std::make_unique<ZipEntrySource>(file, max_bytes, by_ratio);
+  return std::make_unique<ZipEntrySource>(file, max_bytes, max_ratio, by_ratio);
 }
 
 }  // namespace waudit::input
