@@ -1,6 +1,7 @@
 #include "audit/chat_scan.hpp"
 
 #include "audit/detection_pipeline.hpp"
+#include "audit/media_name_count.hpp"
 #include "audit/message_batch.hpp"
 #include "audit/pending_findings.hpp"
 #include "chat/export_parser.hpp"
@@ -66,8 +67,9 @@ constexpr std::size_t kMaxSendersChecked = 10000;
 
 class ChatScanner {
  public:
-  ChatScanner(const Origin& origin, const std::string& chat, const ScanSettings& settings)
-      : origin_(origin), chat_(chat), settings_(settings) {}
+  ChatScanner(const Origin& origin, const std::string& chat, const ScanSettings& settings,
+              MediaNames names)
+      : origin_(origin), chat_(chat), settings_(settings), names_(names) {}
 
   // Messages are detected in batches, on other threads when the settings give some
   // (MessageBatch), and handled in order here.
@@ -115,6 +117,7 @@ class ChatScanner {
   const Origin& origin_;
   const std::string& chat_;
   const ScanSettings& settings_;
+  MediaNames names_;
   MessageBatch filling_;
   DetectionPipeline pipeline_{settings_.detector, settings_.detection_threads,
                               [this](const MessageBatch& batch) { handle_batch(batch); }};
@@ -124,6 +127,7 @@ class ChatScanner {
   std::vector<std::string> errors_;
   std::vector<PendingReference> references_;
   std::unordered_set<std::string> referenced_names_;
+  MediaNameCount name_count_;  // instead of the two above when names are only counted
   bool media_references_full_ = false;
   // Names already checked for a phone number; looked up by view, without a copy.
   std::unordered_set<std::string, NameHash, std::equal_to<>> senders_;
@@ -206,10 +210,23 @@ bool ChatScanner::first_mention_of_number(const std::string& normalized) {
          participant_numbers_.insert(normalized).second;
 }
 
-// Keeps the first message naming each media file, in bounded memory.
+// Keeps the first message naming each media file, in bounded memory; without media in hand,
+// only counts the names.
 void ChatScanner::note_reference(const chat::Message& message) {
-  if (message.attachment.size() > kMaxMediaNameBytes ||
-      referenced_names_.contains(std::string(message.attachment))) {
+  if (message.attachment.size() > kMaxMediaNameBytes) {
+    return;
+  }
+  if (names_ == MediaNames::counted) {
+    if (!name_count_.add(message.attachment) && !media_references_full_) {
+      media_references_full_ = true;
+      error(Problem{fmt::format("more than {} media file names; media_referenced counts the "
+                                "first {}",
+                                MediaNameCount::kMaxNames, MediaNameCount::kMaxNames),
+                    message.first_line});
+    }
+    return;
+  }
+  if (referenced_names_.contains(std::string(message.attachment))) {
     return;
   }
   if (references_.size() >= kMaxMediaReferences) {
@@ -333,6 +350,8 @@ ChatResult ChatScanner::finish(std::uint64_t messages, const chat::DateOrderDeci
     }
     result.media_references.push_back(std::move(pending.reference));
   }
+  result.media_referenced =
+      names_ == MediaNames::counted ? name_count_.count() : result.media_references.size();
   result.errors = std::move(errors_);
   return result;
 }
@@ -402,8 +421,9 @@ std::string reported_value(const ScanSettings& settings, const rules::Rule& rule
 }
 
 ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
-                     const ScanSettings& settings, report::FindingList& findings) {
-  ChatScanner scanner(origin, chat, settings);
+                     const ScanSettings& settings, MediaNames names,
+                     report::FindingList& findings) {
+  ChatScanner scanner(origin, chat, settings, names);
   chat::ExportParser parser(chat::builtin_markers(),
                             [&](const chat::Message& message) { scanner.on_message(message); });
   const ReadOutcome read = feed_lines(source, parser, scanner, settings.request.limits);

@@ -39,11 +39,17 @@ struct MediaReference {
   std::vector<media::ChatWord> words;  // card and document words around it (card-photo)
 };
 
+// What a chat's media file names are needed for: to be matched with the media in hand (a ZIP
+// export, a backup's folder), or only counted (a plain .txt).
+enum class MediaNames { listed, counted };
+
 struct ChatResult {
   std::uint64_t messages = 0;
-  // Distinct names, in the order of their first mention; at most kMaxMediaReferences.
+  // Distinct names, in the order of their first mention; at most kMaxMediaReferences; empty
+  // when the names were only counted.
   std::vector<MediaReference> media_references;
-  std::uint64_t allowlisted = 0;  // findings left out: their value is allowed
+  std::uint64_t media_referenced = 0;  // distinct names
+  std::uint64_t allowlisted = 0;       // findings left out: their value is allowed
   std::vector<std::string> errors;
   std::optional<chat::DateOrderDecision> date_order;  // nullopt when no header was read
   bool is_export = true;  // false: no message header near the start, nothing reported
@@ -66,6 +72,6 @@ report::Finding finding_of(const ScanSettings& settings, const detect::Detection
 
 // Scans one chat and adds its findings to `findings`.
 ChatResult scan_chat(input::ByteSource& source, const Origin& origin, const std::string& chat,
-                     const ScanSettings& settings, report::FindingList& findings);
+                     const ScanSettings& settings, MediaNames names, report::FindingList& findings);
 
 }  // namespace waudit::audit

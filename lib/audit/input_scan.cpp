@@ -36,14 +36,15 @@ void scan_text_file(const input::InputFile& file, const ScanSettings& settings,
     return;
   }
   const std::string chat = chat::chat_name_from_file_name(input::base_name(file.display_path));
-  scan_chat_text(std::move(*source), origin, chat, settings, result);
+  scan_chat_text(std::move(*source), origin, chat, settings, result, MediaNames::counted);
 }
 
 }  // namespace
 
 std::vector<MediaReference> scan_chat_text(std::unique_ptr<input::ByteSource> raw,
                                            const Origin& origin, const std::string& chat,
-                                           const ScanSettings& settings, InputResult& result) {
+                                           const ScanSettings& settings, InputResult& result,
+                                           MediaNames names) {
   auto decoded = input::decode_text(std::move(raw));
   if (!decoded) {
     result.report.errors.push_back(settings.diagnostics.report(origin, decoded.error()));
@@ -53,9 +54,9 @@ std::vector<MediaReference> scan_chat_text(std::unique_ptr<input::ByteSource> ra
   if (decoded->encoding != input::TextEncoding::utf8 && !result.report.encoding) {
     result.report.encoding = std::string(input::to_string(decoded->encoding));
   }
-  ChatResult scanned = scan_chat(*decoded->source, origin, chat, settings, result.findings);
+  ChatResult scanned = scan_chat(*decoded->source, origin, chat, settings, names, result.findings);
   std::vector<MediaReference> references = std::move(scanned.media_references);
-  result.report.media_referenced += references.size();
+  result.report.media_referenced += scanned.media_referenced;
   add_chat(result, std::move(scanned));
   return references;
 }

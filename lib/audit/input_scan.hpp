@@ -22,9 +22,11 @@ struct InputResult {
 InputResult scan_input(const input::InputFile& file, const ScanSettings& settings);
 
 // Reads one chat text in whatever encoding it has (input/text_decoding.hpp), scans it and adds
-// its counts, errors and findings to `result`; returns the media file names it references.
+// its counts, errors and findings to `result`; returns the media file names it references
+// (none when they are only counted).
 std::vector<MediaReference> scan_chat_text(std::unique_ptr<input::ByteSource> raw,
                                            const Origin& origin, const std::string& chat,
-                                           const ScanSettings& settings, InputResult& result);
+                                           const ScanSettings& settings, InputResult& result,
+                                           MediaNames names = MediaNames::listed);
 
 }  // namespace waudit::audit

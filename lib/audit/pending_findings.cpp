@@ -8,6 +8,9 @@ namespace {
 using report::RecordReader;
 using report::RecordWriter;
 
+// Records are gathered up to this size before one append to the spill file.
+constexpr std::size_t kAppendPiece = std::size_t{64} << 10;
+
 // Written time: present flag, then day/month/year fields as written and the time of day.
 void write_pending(const PendingFinding& pending, std::string& out) {
   std::string record;
@@ -64,6 +67,10 @@ void PendingFindings::spill() {
   std::string bytes;
   for (const PendingFinding& pending : memory_) {
     write_pending(pending, bytes);
+    if (bytes.size() >= kAppendPiece) {
+      spill_->append(bytes);
+      bytes.clear();
+    }
   }
   spill_->append(bytes);
   memory_.clear();

@@ -84,16 +84,23 @@ SpillFile::~SpillFile() {
 }
 
 void SpillFile::append(std::string_view bytes) {
-  pending_.append(bytes);
-  if (pending_.size() >= kWriteBuffer) {
-    flush();
+  if (pending_.size() + bytes.size() < kWriteBuffer) {
+    pending_.append(bytes);
+    return;
   }
+  flush();
+  write(bytes);  // large pieces go to the file as they are, not through a copy
 }
 
 void SpillFile::flush() {
+  write(pending_);
+  pending_.clear();
+}
+
+void SpillFile::write(std::string_view bytes) {
   std::size_t done = 0;
-  while (done < pending_.size()) {
-    const ssize_t wrote = ::pwrite(descriptor_, pending_.data() + done, pending_.size() - done,
+  while (done < bytes.size()) {
+    const ssize_t wrote = ::pwrite(descriptor_, bytes.data() + done, bytes.size() - done,
                                    static_cast<off_t>(written_ + done));
     if (wrote < 0 && errno == EINTR) {
       continue;
@@ -103,8 +110,7 @@ void SpillFile::flush() {
     }
     done += static_cast<std::size_t>(wrote);
   }
-  written_ += pending_.size();
-  pending_.clear();
+  written_ += bytes.size();
 }
 
 std::size_t SpillFile::read(std::uint64_t offset, std::span<char> out) {

@@ -37,6 +37,7 @@ class SpillFile {
 
  private:
   void flush();
+  void write(std::string_view bytes);  // at the end of the file, past pending_
 
   int descriptor_ = -1;
   std::uint64_t written_ = 0;  // bytes on disk; `pending_` follows them
