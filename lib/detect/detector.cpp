@@ -7,6 +7,7 @@
 #include "detect/detector.hpp"
 
 #include "detect/negation.hpp"
+#include "detect/validation_cache.hpp"
 #include "text/value_normalize.hpp"
 
 #include <algorithm>
@@ -30,13 +31,13 @@ bool is_separator(char c) {
 std::optional<std::size_t> validated_length(std::string_view value, validate::Validator check,
                                             std::string& normalized) {
   normalized = text::normalize_value(value);
-  if (check(normalized)) {
+  if (validated(check, normalized)) {
     return value.size();
   }
   for (std::size_t cut = value.size() - 1; cut > 0; --cut) {
     if (is_separator(value[cut]) && !is_separator(value[cut - 1])) {
       normalized = text::normalize_value(value.substr(0, cut));
-      if (check(normalized)) {
+      if (validated(check, normalized)) {
         return cut;
       }
     }
