@@ -8,12 +8,9 @@ namespace {
 using report::RecordReader;
 using report::RecordWriter;
 
-// Records are gathered up to this size before one append to the spill file.
-constexpr std::size_t kAppendPiece = std::size_t{64} << 10;
-
 // Written time: present flag, then day/month/year fields as written and the time of day.
-void write_pending(const PendingFinding& pending, std::string& out) {
-  std::string record;
+void write_pending(const PendingFinding& pending, std::string& record, report::SpillFile& spill) {
+  record.clear();
   RecordWriter writer(record);
   writer.finding(pending.finding);
   writer.text(pending.normalized);
@@ -25,7 +22,7 @@ void write_pending(const PendingFinding& pending, std::string& out) {
       writer.number(static_cast<std::uint64_t>(static_cast<std::int64_t>(field)));
     }
   }
-  report::append_framed(out, record);
+  spill.append_record(record);
 }
 
 int read_field(RecordReader& reader) {
@@ -64,15 +61,10 @@ void PendingFindings::spill() {
   if (!spill_) {
     spill_.emplace();
   }
-  std::string bytes;
+  std::string record;
   for (const PendingFinding& pending : memory_) {
-    write_pending(pending, bytes);
-    if (bytes.size() >= kAppendPiece) {
-      spill_->append(bytes);
-      bytes.clear();
-    }
+    write_pending(pending, record, *spill_);
   }
-  spill_->append(bytes);
   memory_.clear();
 }
 

@@ -12,14 +12,12 @@ namespace {
 // Runs merged at once. With more, the first ones are merged into one run first, so that a
 // merge never holds more than this many read buffers.
 constexpr std::size_t kMaxMergedRuns = 64;
-// Framed findings are gathered up to this size before one append to the file.
-constexpr std::size_t kAppendPiece = std::size_t{64} << 10;
 
-// A finding as one framed record.
-void append_finding(const Finding& finding, std::string& out) {
-  std::string record;
+// A finding as one record of the file; `record` is reused between calls.
+void append_finding(const Finding& finding, std::string& record, SpillFile& spill) {
+  record.clear();
   RecordWriter(record).finding(finding);
-  append_framed(out, record);
+  spill.append_record(record);
 }
 
 }  // namespace
@@ -109,15 +107,10 @@ void FindingList::write_run() {
   }
   sort_findings(memory_);
   Run run{spill_->size(), 0};
-  std::string bytes;
+  std::string record;
   for (const Finding& finding : memory_) {
-    append_finding(finding, bytes);
-    if (bytes.size() >= kAppendPiece) {
-      spill_->append(bytes);
-      bytes.clear();
-    }
+    append_finding(finding, record, *spill_);
   }
-  spill_->append(bytes);
   run.bytes = spill_->size() - run.offset;
   runs_.push_back(run);
   memory_.clear();
@@ -130,18 +123,12 @@ void FindingList::merge_first_runs(std::size_t count) {
     readers.emplace_back(*spill_, runs_[i]);
   }
   Run merged{spill_->size(), 0};
-  std::string bytes;
+  std::string record;
   merge(readers, [&](Finding&& finding, std::size_t run) {
-    if (dropped(finding, run)) {
-      return;
-    }
-    append_finding(finding, bytes);
-    if (bytes.size() >= kAppendPiece) {
-      spill_->append(bytes);
-      bytes.clear();
+    if (!dropped(finding, run)) {
+      append_finding(finding, record, *spill_);
     }
   });
-  spill_->append(bytes);
   merged.bytes = spill_->size() - merged.offset;
   runs_.erase(runs_.begin(), runs_.begin() + static_cast<std::ptrdiff_t>(count));
   runs_.insert(runs_.begin(), merged);

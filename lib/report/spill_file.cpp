@@ -141,12 +141,12 @@ void SpillFile::copy_to(std::ostream& out) {
   }
 }
 
-void append_framed(std::string& out, std::string_view record) {
+void SpillFile::append_record(std::string_view record) {
   const FrameSize size = record.size();
   char bytes[sizeof size];
   std::memcpy(bytes, &size, sizeof size);
-  out.append(bytes, sizeof size);
-  out.append(record);
+  append(std::string_view(bytes, sizeof size));
+  append(record);
 }
 
 std::optional<std::string_view> FrameReader::next() {

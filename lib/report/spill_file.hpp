@@ -26,6 +26,9 @@ class SpillFile {
   // Adds `bytes` at the end. Throws std::runtime_error when the disk is full.
   void append(std::string_view bytes);
 
+  // Adds `record` framed (preceded by its size), for a FrameReader to read back.
+  void append_record(std::string_view record);
+
   // Bytes written so far.
   std::uint64_t size() const { return written_ + pending_.size(); }
 
@@ -44,10 +47,7 @@ class SpillFile {
   std::string pending_;
 };
 
-// Records written to a SpillFile are framed, each preceded by its size, to be read back one by
-// one: append_framed builds them (gathered in `out` before one append), FrameReader reads them.
-void append_framed(std::string& out, std::string_view record);
-
+// Reads back the records of SpillFile::append_record, one by one.
 class FrameReader {
  public:
   // Reads the records in bytes [begin, end) of `file`.
