@@ -144,7 +144,13 @@ std::string jid_display(std::string_view jid) {
   user = user.substr(0, user.find_first_of(".:"));  // "user.agent:device" names a device
   const bool phone = (server == "s.whatsapp.net" || server == "c.us") && !user.empty() &&
                      user.find_first_not_of("0123456789") == std::string_view::npos;
-  return phone ? "+" + std::string(user) : std::string(jid);
+  if (!phone) {
+    return std::string(jid);
+  }
+  // Built by appending: g++ 12 -O3 warns wrongly (-Wrestrict) about "+" + std::string(user).
+  std::string number = "+";
+  number += user;
+  return number;
 }
 
 }  // namespace waudit::input
