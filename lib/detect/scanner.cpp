@@ -161,6 +161,11 @@ void Scanner::find(std::string_view text, std::vector<Span>& out) const {
   thread_local std::vector<int> candidates;
   candidates.clear();
   RE2::Set::ErrorInfo info{};
+  // Most messages have no candidate at all. Asked only "any?", the Set stops at the first
+  // match and allocates nothing; asked "which?", it allocates its match set on every call.
+  if (!compiled_->set.Match(text, nullptr, &info) && info.kind != RE2::Set::kOutOfMemory) {
+    return;
+  }
   if (!compiled_->set.Match(text, &candidates, &info)) {
     if (info.kind != RE2::Set::kOutOfMemory) {
       return;

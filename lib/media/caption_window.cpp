@@ -8,7 +8,6 @@ namespace {
 // Only the start of a long message is searched: captions are short, and a bound keeps a
 // hostile megabyte message from being copied for every photo near it.
 constexpr std::size_t kMaxKeptText = 2048;
-constexpr std::size_t kRecentMessages = 16;
 constexpr std::size_t kMaxOpen = 32;
 
 int minute_of(const chat::TimeOfDay& time) {
@@ -19,8 +18,8 @@ bool same_date(const chat::DateFields& a, const chat::DateFields& b) {
   return a.first == b.first && a.second == b.second && a.third == b.third;
 }
 
-std::string kept_text(std::string_view text) {
-  return std::string(text.substr(0, kMaxKeptText));
+std::string_view kept_text(std::string_view text) {
+  return text.substr(0, kMaxKeptText);
 }
 
 void add_words(const EvidenceWords& words, std::string_view text, Place place,
@@ -47,31 +46,32 @@ bool CaptionWindow::is_photo(const chat::Message& message) const {
 }
 
 void CaptionWindow::add(const chat::Message& message) {
-  Recent current;
-  current.sender = std::string(message.sender);
+  Recent& current = current_;
+  current.sender.assign(message.sender);
   current.date = message.date;
   current.minute = minute_of(message.time);
   current.has_time = message.kind != chat::MessageKind::headless;
   // What the sender wrote: the caption of an attachment, not its reference or marker.
   if (message.content == chat::Content::attachment) {
-    current.text = kept_text(message.text.substr(message.attachment_end));
+    current.text.assign(kept_text(message.text.substr(message.attachment_end)));
   } else if (message.content != chat::Content::omitted_media) {
-    current.text = kept_text(message.text);
+    current.text.assign(kept_text(message.text));
+  } else {
+    current.text.clear();
   }
   look_after(message, current);
   if (is_photo(message)) {
     open_photo(message, current);
   }
-  recent_.push_back(std::move(current));
-  if (recent_.size() > kRecentMessages) {
-    recent_.pop_front();
-  }
+  std::swap(recent_[recent_next_], current_);
+  recent_next_ = (recent_next_ + 1) % recent_.size();
+  recent_count_ = std::min(recent_count_ + 1, recent_.size());
 }
 
 // Gives the open photos the words of a later message of their sender, and closes the photos
 // whose window this message has left.
 void CaptionWindow::look_after(const chat::Message& message, const Recent& current) {
-  std::vector<Open> still_open;
+  std::size_t still_open = 0;
   for (Open& open : open_) {
     const bool in_time = current.has_time && open.mention.has_time &&
                          same_date(current.date, open.mention.date) &&
@@ -84,9 +84,12 @@ void CaptionWindow::look_after(const chat::Message& message, const Recent& curre
       ++open.after;
       add_words(words_, current.text, Place::after, open.mention.words);
     }
-    still_open.push_back(std::move(open));
+    if (&open_[still_open] != &open) {
+      open_[still_open] = std::move(open);
+    }
+    ++still_open;
   }
-  open_ = std::move(still_open);
+  open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(still_open), open_.end());
 }
 
 void CaptionWindow::open_photo(const chat::Message& message, const Recent& current) {
@@ -103,15 +106,17 @@ void CaptionWindow::open_photo(const chat::Message& message, const Recent& curre
   open.minute = current.minute;
   add_words(words_, current.text, Place::caption, mention.words);
   std::size_t before = 0;
-  for (auto it = recent_.rbegin(); it != recent_.rend() && before < kMessagesPerSide; ++it) {
-    const bool in_time = it->has_time && current.has_time && same_date(it->date, current.date) &&
-                         current.minute - it->minute <= kWindowMinutes;
+  for (std::size_t back = 1; back <= recent_count_ && before < kMessagesPerSide; ++back) {
+    const Recent& earlier = recent_[(recent_next_ + recent_.size() - back) % recent_.size()];
+    const bool in_time = earlier.has_time && current.has_time &&
+                         same_date(earlier.date, current.date) &&
+                         current.minute - earlier.minute <= kWindowMinutes;
     if (!in_time) {
       break;
     }
-    if (it->sender == current.sender) {
+    if (earlier.sender == current.sender) {
       ++before;
-      add_words(words_, it->text, Place::before, mention.words);
+      add_words(words_, earlier.text, Place::before, mention.words);
     }
   }
   // Photos sent in a burst stay open together; a hostile chat of thousands of photos in one

@@ -8,8 +8,8 @@
 #include "chat/message.hpp"
 #include "media/evidence_words.hpp"
 
+#include <array>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,7 +74,12 @@ class CaptionWindow {
   void keep(PhotoMention mention);
 
   const EvidenceWords& words_;
-  std::deque<Recent> recent_;
+  // The last 16 messages, newest at recent_next_ - 1, in a ring whose strings are reused from
+  // message to message: adding one copies into buffers that exist, without allocating.
+  std::array<Recent, 16> recent_;
+  std::size_t recent_count_ = 0;
+  std::size_t recent_next_ = 0;
+  Recent current_;  // the message being added, swapped into the ring at the end
   std::vector<Open> open_;
   std::vector<PhotoMention> mentions_;
 };

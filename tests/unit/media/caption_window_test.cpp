@@ -87,4 +87,22 @@ TEST_CASE("media::CaptionWindow ignores other senders, late messages and non-pho
   CHECK(mentions_of("15.04.23, 14:01 - Erika Musterfrau: Meine EC-Karte ist gesperrt\n").empty());
 }
 
+TEST_CASE("media::CaptionWindow finds the words before a photo after many messages") {
+  // The last messages are kept in a ring of 16 reused slots: after 40 messages it has wrapped
+  // around more than twice, and the two messages before the photo must still be the ones read.
+  std::string file;
+  for (int i = 0; i < 40; ++i) {
+    file += "15.04.23, 14:0" + std::to_string(i % 3) + " - Max Beispiel: Nachricht " +
+            std::to_string(i) + "\n";
+  }
+  file += "15.04.23, 14:03 - Erika Musterfrau: Mein Personalausweis\n";
+  file += "15.04.23, 14:03 - Max Beispiel: Ok\n";
+  file += "15.04.23, 14:04 - Erika Musterfrau: und die EC-Karte\n";
+  file += "15.04.23, 14:04 - Erika Musterfrau: <Medien ausgeschlossen>\n";
+  const auto mentions = mentions_of(file);
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions[0].line == 44);
+  CHECK(words_of(mentions[0]) == Words{"before:EC-Karte", "before:Personalausweis"});
+}
+
 TEST_SUITE_END();
