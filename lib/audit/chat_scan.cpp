@@ -126,7 +126,8 @@ class ChatScanner {
   detect::PreviousMessages previous_;
   std::vector<std::string> errors_;
   std::vector<PendingReference> references_;
-  std::unordered_set<std::string> referenced_names_;
+  // Looked up by view, like senders_.
+  std::unordered_set<std::string, NameHash, std::equal_to<>> referenced_names_;
   MediaNameCount name_count_;  // instead of the two above when names are only counted
   bool media_references_full_ = false;
   // Names already checked for a phone number; looked up by view, without a copy.
@@ -226,7 +227,7 @@ void ChatScanner::note_reference(const chat::Message& message) {
     }
     return;
   }
-  if (referenced_names_.contains(std::string(message.attachment))) {
+  if (referenced_names_.contains(message.attachment)) {
     return;
   }
   if (references_.size() >= kMaxMediaReferences) {
